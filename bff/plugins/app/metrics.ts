@@ -1,0 +1,33 @@
+// Prometheus metrics at /metrics: request counts and latency, and callbacks per status
+// (read from the database at scrape time, so every instance reports the same truth).
+import fp from 'fastify-plugin';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { CALLBACK_STATES } from '../../domain/types.ts';
+
+export default fp(async (app) => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({ name: 'cm_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const latency = new Histogram({ name: 'cm_http_request_seconds', help: 'HTTP request latency', labelNames: ['method', 'route'], registers: [registry], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+  new Gauge({
+    name: 'cm_callbacks',
+    help: 'Callbacks per status',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      const rows = (await app.db.models.Callback.findAll({
+        attributes: ['status', [app.db.sequelize.fn('COUNT', app.db.sequelize.col('id')), 'count']],
+        group: ['status'],
+        raw: true,
+      })) as unknown as Array<{ status: string; count: number | string }>;
+      const counts = new Map(rows.map((r) => [r.status, Number(r.count)]));
+      for (const status of CALLBACK_STATES) this.set({ status }, counts.get(status) ?? 0);
+    },
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unknown';
+    requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+}, { name: 'metrics', dependencies: ['database'] });

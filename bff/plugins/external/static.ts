@@ -1,0 +1,20 @@
+// Serves the built gadget bundle under /gadget/ and the gadget spec at /gadget.xml, so Finesse
+// can add the gadget to a layout by absolute URL.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const GADGET_DIST = `${root}gadget/dist`;
+export const GADGET_SPEC = `${root}gadget.xml`;
+
+export default fp(async (app) => {
+  if (existsSync(GADGET_DIST)) {
+    await app.register(fastifyStatic, { root: GADGET_DIST, prefix: '/gadget/', decorateReply: false });
+  }
+  app.get('/gadget.xml', { schema: { hide: true } }, async (_req, reply) => {
+    if (!existsSync(GADGET_SPEC)) return reply.code(404).send({ error: 'not_found' });
+    return reply.type('application/xml').send(readFileSync(GADGET_SPEC, 'utf8'));
+  });
+}, { name: 'static-files' });

@@ -1,0 +1,86 @@
+// Admin API: configuration lives in the database and is changed here (admin role only).
+// PUT creates or replaces by name; calendars are referenced by name.
+import type { FastifyInstance } from 'fastify';
+import {
+  deleteByName,
+  getGlobalRules,
+  listCampaigns,
+  listHolidayCalendars,
+  listSkills,
+  saveCampaign,
+  saveGlobalRules,
+  saveHolidayCalendar,
+  saveSkill,
+} from '../../../../db/queries/config.ts';
+import type { Campaign, GlobalRules, Skill } from '../../../domain/types.ts';
+import { NotFound } from '../../../services/errors.ts';
+import { campaignBody, calendarBody, rulesBody, skillBody } from './admin.schemas.ts';
+
+type Named = { Params: { name: string } };
+const tags = ['admin'];
+const nameParams = { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 50 } }, required: ['name'] } as const;
+
+export default async function admin(app: FastifyInstance): Promise<void> {
+  app.addHook('preHandler', app.requireAdmin);
+  const db = app.db;
+  const changed = () => app.services.config.invalidate();
+
+  async function calendarId(name: string | null | undefined): Promise<number | null> {
+    if (!name) return null;
+    const found = (await listHolidayCalendars(db)).find((c) => c.name === name);
+    if (!found) throw new NotFound(`holiday calendar ${name}`);
+    return found.id;
+  }
+
+  app.get('/campaigns', { schema: { tags } }, async () => listCampaigns(db));
+  app.put<Named & { Body: Omit<Campaign, 'id' | 'name' | 'holidayCalendarId'> & { holidayCalendar?: string | null } }>(
+    '/campaigns/:name',
+    { schema: { tags, params: nameParams, body: campaignBody } },
+    async (req) => {
+      const { holidayCalendar, ...rest } = req.body;
+      const saved = await saveCampaign(db, { ...rest, name: req.params.name, holidayCalendarId: await calendarId(holidayCalendar) });
+      changed();
+      return saved;
+    },
+  );
+  app.delete<Named>('/campaigns/:name', { schema: { tags, params: nameParams } }, async (req, reply) => {
+    if (!(await deleteByName(db, 'Campaign', req.params.name))) throw new NotFound('campaign');
+    changed();
+    return reply.code(204).send();
+  });
+
+  app.get('/skills', { schema: { tags } }, async () => listSkills(db));
+  app.put<Named & { Body: Omit<Skill, 'id' | 'name' | 'holidayCalendarId'> & { holidayCalendar?: string | null } }>(
+    '/skills/:name',
+    { schema: { tags, params: nameParams, body: skillBody } },
+    async (req) => {
+      const { holidayCalendar, ...rest } = req.body;
+      const saved = await saveSkill(db, { ...rest, name: req.params.name, holidayCalendarId: await calendarId(holidayCalendar) });
+      changed();
+      return saved;
+    },
+  );
+  app.delete<Named>('/skills/:name', { schema: { tags, params: nameParams } }, async (req, reply) => {
+    if (!(await deleteByName(db, 'Skill', req.params.name))) throw new NotFound('skill');
+    changed();
+    return reply.code(204).send();
+  });
+
+  app.get('/holiday-calendars', { schema: { tags } }, async () => listHolidayCalendars(db));
+  app.put<Named & { Body: { country?: string | null; region?: string | null; customDates: string[] } }>(
+    '/holiday-calendars/:name',
+    { schema: { tags, params: nameParams, body: calendarBody } },
+    async (req) => {
+      const saved = await saveHolidayCalendar(db, { ...req.body, name: req.params.name });
+      changed();
+      return saved;
+    },
+  );
+
+  app.get('/global-rules', { schema: { tags } }, async () => getGlobalRules(db));
+  app.put<{ Body: GlobalRules }>('/global-rules', { schema: { tags, body: rulesBody } }, async (req) => {
+    const saved = await saveGlobalRules(db, req.body);
+    changed();
+    return saved;
+  });
+}

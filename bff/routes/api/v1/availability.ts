@@ -1,0 +1,44 @@
+// Availability slots for the booking calendar.
+import type { FastifyInstance } from 'fastify';
+import { availability, type AvailabilityQuery } from '../../../services/reading.ts';
+import { errorSchema } from './schemas.ts';
+
+const slot = {
+  type: 'object',
+  properties: {
+    start: { type: 'string' },
+    end: { type: 'string' },
+    capacity: { type: 'integer' },
+    booked: { type: 'integer' },
+    available: { type: 'integer' },
+    closedReason: { type: ['string', 'null'] },
+  },
+} as const;
+
+export default async function availabilityRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: AvailabilityQuery }>(
+    '/availability',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        tags: ['callbacks'],
+        summary: 'Bookable slots with capacity, booked, available and the reason for closed ones',
+        querystring: {
+          type: 'object',
+          required: ['campaign', 'from', 'to'],
+          additionalProperties: false,
+          properties: {
+            campaign: { type: 'string' },
+            skill: { type: 'string' },
+            agentId: { type: 'string' },
+            from: { type: 'string', description: 'date (in timeZone) or ISO instant' },
+            to: { type: 'string' },
+            timeZone: { type: 'string' },
+          },
+        },
+        response: { 200: { type: 'object', properties: { slots: { type: 'array', items: slot } } }, 404: errorSchema },
+      },
+    },
+    async (req) => ({ slots: await availability(app.services, req.query) }),
+  );
+}

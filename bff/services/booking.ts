@@ -1,0 +1,179 @@
+// Booking, rescheduling and reassigning: the rules check, then one transaction that takes the
+// slot places atomically, writes the callback and its history.
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { UniqueConstraintError } from 'sequelize';
+import {
+  findActiveDuplicate,
+  findCallbackById,
+  insertCallback,
+  updateCallback,
+  type CallbackRow,
+} from '../../db/queries/callbacks.ts';
+import { appendHistory } from '../../db/queries/history.ts';
+import { findAgent } from '../../db/queries/agents.ts';
+import { agentScope, releaseSlot, reserveSlot, skillScope, slotBooked } from '../../db/queries/slots.ts';
+import type { Tx } from '../../db/index.ts';
+import { resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../domain/rules/index.ts';
+import { ACTIVE_STATES, isActive, type CallbackSource, type Principal, type Violation } from '../domain/types.ts';
+import { canSee, mayReassign } from './access.ts';
+import type { ServiceContext } from './context.ts';
+import { DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from './errors.ts';
+
+export interface BookRequest extends BookingInput {
+  source?: CallbackSource | null;
+}
+
+/** UCCX Account Number (≤ 25 chars): time-ordered and unguessable enough to be unique. */
+export function newAccountNumber(now: Date): string {
+  return `CB${now.getTime().toString(36).toUpperCase()}${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/** The slot scope a callback occupies: its agent for personal callbacks, else its skill. */
+const scopeOf = (c: { type: string; agentId: string | null; skill: string | null }) =>
+  c.type === 'personal' && c.agentId ? agentScope(c.agentId) : skillScope(c.skill ?? '');
+
+/** Runs the rules; `own` is the callback being moved, whose current place does not count against it. */
+async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow) {
+  const config = await ctx.config.get();
+  const campaign = config.campaigns.find((c) => c.name === input.campaign) ?? null;
+  const skill = input.skill ? config.skills.find((s) => s.name === input.skill) ?? null : null;
+  const agentKnown = input.agentId ? (await findAgent(ctx.db, input.agentId)) != null : null;
+  // Current bookings in the requested slot, so SLOT_FULL is reported with the other violations.
+  const zone = input.timeZone || campaign?.timeZone || 'UTC';
+  const when = resolveScheduledTime(input.scheduledAt, zone);
+  let booked: { skill: number; agent: number } | undefined;
+  if (when.ok) {
+    const slot = slotStartOf(when.utc, config.rules.slotMinutes).toJSDate();
+    const taken = async (scope: string) =>
+      (await slotBooked(ctx.db, scope, slot)) - (own && scopeOf(own) === scope && own.slotStart === slot.toISOString() ? 1 : 0);
+    booked = {
+      skill: input.skill ? await taken(skillScope(input.skill)) : 0,
+      agent: input.agentId ? await taken(agentScope(input.agentId)) : 0,
+    };
+  }
+  const now = DateTime.fromJSDate(ctx.now(), { zone: 'utc' });
+  const result = validateBooking(input, { now, rules: config.rules, campaign, skill, agentKnown, calendars: config.calendars, booked });
+  if (result.violations.length || !result.normalized) throw new ValidationFailed(result.violations);
+  return { config, normalized: result.normalized };
+}
+
+/** Takes a place in the slot or fails with SLOT_FULL (the atomic re-check of the pre-check). */
+async function takePlace(ctx: ServiceContext, scope: string, slotStart: Date, capacity: number, t: Tx): Promise<void> {
+  if (!(await reserveSlot(ctx.db, scope, slotStart, capacity, t))) {
+    const v: Violation = { code: 'SLOT_FULL', field: 'scheduledAt', message: 'This time slot is fully booked.' };
+    throw new ValidationFailed([v]);
+  }
+}
+
+export async function bookCallback(ctx: ServiceContext, p: Principal, req: BookRequest, rescheduledFrom?: number): Promise<CallbackRow> {
+  const { config, normalized } = await check(ctx, req);
+  const existing = await findActiveDuplicate(ctx.db, normalized.e164, req.campaign, ACTIVE_STATES);
+  if (existing) throw new DuplicateCallback(existing);
+  const type = normalized.type;
+  const agentId = type === 'personal' ? (req.agentId as string) : null;
+  const agentTeam = agentId ? (await findAgent(ctx.db, agentId))?.teamId ?? null : null;
+  const slotStart = new Date(normalized.slotStartUtc);
+  try {
+    const created = await ctx.db.transaction(async (t) => {
+      const capacity = type === 'personal' ? config.rules.capacityPerAgentSlot : config.rules.capacityPerSkillSlot;
+      await takePlace(ctx, scopeOf({ type, agentId, skill: req.skill ?? null }), slotStart, capacity, t);
+      const row = await insertCallback(
+        ctx.db,
+        {
+          accountNumber: newAccountNumber(ctx.now()),
+          campaign: req.campaign,
+          type,
+          agentId,
+          skill: req.skill ?? null,
+          firstName: req.firstName,
+          lastName: req.lastName,
+          phone: req.phone,
+          phoneE164: normalized.e164,
+          dialString: normalized.dialString,
+          scheduledAt: normalized.scheduledAtUtc,
+          slotStart: normalized.slotStartUtc,
+          timeZone: normalized.customerZone,
+          status: 'scheduled',
+          notes: req.notes ?? null,
+          source: req.source === 'inbound' ? 'inbound' : 'outbound',
+          createdBy: p.id,
+          teamId: agentTeam ?? p.teamId,
+        },
+        t,
+      );
+      const details = { scheduledAt: row.scheduledAt, type, agentId, skill: row.skill, ...(rescheduledFrom && { rescheduledFrom }) };
+      await appendHistory(ctx.db, { callbackId: row.id, event: 'booked', actor: p.id, details, at: ctx.now() }, t);
+      return row;
+    });
+    ctx.events.changed(created);
+    return created;
+  } catch (e) {
+    // Two bookings for one number raced past the pre-check: the partial unique index decided.
+    if (e instanceof UniqueConstraintError) {
+      const winner = await findActiveDuplicate(ctx.db, normalized.e164, req.campaign, ACTIVE_STATES);
+      if (winner) throw new DuplicateCallback(winner);
+    }
+    throw e;
+  }
+}
+
+/** Loads a callback the principal may see, or 404. */
+export async function visibleCallback(ctx: ServiceContext, p: Principal, id: number): Promise<CallbackRow> {
+  const row = Number.isSafeInteger(id) ? await findCallbackById(ctx.db, id) : null;
+  if (!row || !canSee(p, row)) throw new NotFound();
+  return row;
+}
+
+/**
+ * Moves a callback to a new time. Waiting callbacks are updated in place (attempts reset,
+ * history kept); finished ones become a new booking linked to the old one.
+ */
+export async function rescheduleCallback(ctx: ServiceContext, p: Principal, id: number, when: { scheduledAt: string; timeZone?: string | null }): Promise<CallbackRow> {
+  const old = await visibleCallback(ctx, p, id);
+  const req: BookRequest = { ...old, notes: old.notes, scheduledAt: when.scheduledAt, timeZone: when.timeZone ?? old.timeZone, agentId: old.type === 'personal' ? old.agentId : null };
+  if (!isActive(old.status)) return bookCallback(ctx, p, req, old.id);
+  if (old.status !== 'scheduled' && old.status !== 'retry_wait') throw new InvalidState(old.status, 'reschedule');
+  return moveCallback(ctx, p, old, req, 'rescheduled');
+}
+
+/** Gives a callback to another agent (personal) or to a skill. Supervisors and admins only. */
+export async function reassignCallback(ctx: ServiceContext, p: Principal, id: number, to: { agentId?: string | null; skill?: string | null }): Promise<CallbackRow> {
+  const old = await visibleCallback(ctx, p, id);
+  if (!mayReassign(p)) throw new Forbidden('only supervisors and admins reassign callbacks');
+  if (old.status !== 'scheduled' && old.status !== 'retry_wait') throw new InvalidState(old.status, 'reassign');
+  const req: BookRequest = { ...old, scheduledAt: old.scheduledAt, timeZone: old.timeZone, agentId: to.agentId ?? null, skill: to.skill ?? (to.agentId ? old.skill : null) };
+  return moveCallback(ctx, p, old, req, 'reassigned');
+}
+
+async function moveCallback(ctx: ServiceContext, p: Principal, old: CallbackRow, req: BookRequest, event: 'rescheduled' | 'reassigned'): Promise<CallbackRow> {
+  const { config, normalized } = await check(ctx, req, old);
+  const type = normalized.type;
+  const agentId = type === 'personal' ? (req.agentId as string) : null;
+  const agentTeam = agentId ? (await findAgent(ctx.db, agentId))?.teamId ?? null : null;
+  const updated = await ctx.db.transaction(async (t) => {
+    // The old place is given back first, inside the same transaction, so it never counts twice.
+    await releaseSlot(ctx.db, scopeOf(old), new Date(old.slotStart), t);
+    const capacity = type === 'personal' ? config.rules.capacityPerAgentSlot : config.rules.capacityPerSkillSlot;
+    await takePlace(ctx, scopeOf({ type, agentId, skill: req.skill ?? null }), new Date(normalized.slotStartUtc), capacity, t);
+    const patch = {
+      type,
+      agentId,
+      skill: req.skill ?? null,
+      scheduledAt: new Date(normalized.scheduledAtUtc),
+      slotStart: new Date(normalized.slotStartUtc),
+      timeZone: normalized.customerZone,
+      status: 'scheduled',
+      attempts: 0,
+      nextAttemptAt: null,
+      teamId: agentTeam ?? old.teamId,
+    };
+    const row = await updateCallback(ctx.db, old.id, old.version, patch, t);
+    if (!row) throw new InvalidState('changed meanwhile', event === 'rescheduled' ? 'reschedule' : 'reassign');
+    const details = { from: { scheduledAt: old.scheduledAt, agentId: old.agentId, skill: old.skill }, to: { scheduledAt: row.scheduledAt, agentId: row.agentId, skill: row.skill } };
+    await appendHistory(ctx.db, { callbackId: old.id, event, actor: p.id, details, at: ctx.now() }, t);
+    return row;
+  });
+  ctx.events.changed(updated);
+  return updated;
+}

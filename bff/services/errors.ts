@@ -1,0 +1,35 @@
+// Errors the services raise; routes turn them into HTTP answers, GraphQL into BookResult.
+import type { Callback, Violation } from '../domain/types.ts';
+
+export class ValidationFailed extends Error {
+  readonly status = 422;
+  constructor(readonly violations: Violation[]) {
+    super(violations.map((v) => v.code).join(', '));
+  }
+}
+
+export class DuplicateCallback extends Error {
+  readonly status = 409;
+  constructor(readonly existing: Callback) {
+    super(`an active callback for this number and campaign exists (id ${existing.id})`);
+  }
+}
+
+export class NotFound extends Error {
+  readonly status = 404;
+  constructor(what = 'callback') {
+    super(`${what} not found`);
+  }
+}
+
+/** The callback is in a state that does not allow the operation (e.g. reschedule while dialling). */
+export class InvalidState extends Error {
+  readonly status = 409;
+  constructor(readonly state: string, operation: string) {
+    super(`cannot ${operation} a callback that is ${state}`);
+  }
+}
+
+export class Forbidden extends Error {
+  readonly status = 403;
+}

@@ -1,0 +1,19 @@
+// The ordered list of migrations. Listed explicitly (no glob) so bundling and tsx agree.
+import type { QueryInterface } from 'sequelize';
+import * as m0001 from './0001-configuration.ts';
+import * as m0002 from './0002-callbacks.ts';
+import * as m0003 from './0003-slot-counters.ts';
+import * as m0004 from './0004-dispatch.ts';
+
+export interface Migration {
+  name: string;
+  up(params: { context: QueryInterface }): Promise<void>;
+  down(params: { context: QueryInterface }): Promise<void>;
+}
+
+export const MIGRATIONS: Migration[] = [
+  { name: '0001-configuration', ...m0001 },
+  { name: '0002-callbacks', ...m0002 },
+  { name: '0003-slot-counters', ...m0003 },
+  { name: '0004-dispatch', ...m0004 },
+];

@@ -1,0 +1,191 @@
+// One function per SQL operation on callbacks.
+import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import type { Callback, CallbackStatus } from '../../bff/domain/types.ts';
+import { iso, type Db, type Tx } from '../index.ts';
+
+/** What a caller may see: an agent his own and the ones he booked, a supervisor his team's. */
+export type Visibility = { role: 'admin' } | { role: 'supervisor'; teamId: string | null; id: string } | { role: 'agent'; id: string };
+
+export interface CallbackFilter {
+  status?: string[];
+  agentId?: string;
+  skill?: string;
+  campaign?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export type NewCallback = Omit<Callback, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'reason' | 'attempts' | 'lastResult' | 'nextAttemptAt'> & { slotStart: string };
+
+/** Extra columns the jobs read besides the domain view. */
+export interface CallbackRow extends Callback {
+  slotStart: string;
+  claimedBy: string | null;
+  leaseUntil: string | null;
+  uccxCampaignId: number | null;
+  uccxDialingListId: number | null;
+  importedAt: string | null;
+}
+
+const pick = (r: Record<string, unknown>, camel: string, snake: string) => (camel in r ? r[camel] : r[snake]);
+
+/** Maps a model instance's values or a raw snake_case row onto the domain shape. */
+export function toCallback(row: Record<string, unknown>): CallbackRow {
+  const v = (c: string, s: string) => pick(row, c, s) as never;
+  const num = (c: string, s: string) => (v(c, s) == null ? null : Number(v(c, s)));
+  return {
+    id: Number(row.id),
+    accountNumber: v('accountNumber', 'account_number'),
+    campaign: v('campaign', 'campaign'),
+    type: v('type', 'type'),
+    agentId: v('agentId', 'agent_id') ?? null,
+    skill: v('skill', 'skill') ?? null,
+    firstName: v('firstName', 'first_name'),
+    lastName: v('lastName', 'last_name'),
+    phone: v('phone', 'phone'),
+    phoneE164: v('phoneE164', 'phone_e164'),
+    dialString: v('dialString', 'dial_string'),
+    scheduledAt: iso(v('scheduledAt', 'scheduled_at')) as string,
+    slotStart: iso(v('slotStart', 'slot_start')) as string,
+    timeZone: v('timeZone', 'time_zone'),
+    status: v('status', 'status'),
+    reason: v('reason', 'reason') ?? null,
+    attempts: Number(v('attempts', 'attempts') ?? 0),
+    lastResult: v('lastResult', 'last_result') ?? null,
+    nextAttemptAt: iso(v('nextAttemptAt', 'next_attempt_at')),
+    notes: v('notes', 'notes') ?? null,
+    source: v('source', 'source'),
+    createdBy: v('createdBy', 'created_by'),
+    teamId: v('teamId', 'team_id') ?? null,
+    createdAt: iso(v('createdAt', 'created_at')) as string,
+    updatedAt: iso(v('updatedAt', 'updated_at')) as string,
+    version: Number(v('version', 'version')),
+    claimedBy: v('claimedBy', 'claimed_by') ?? null,
+    leaseUntil: iso(v('leaseUntil', 'lease_until')),
+    uccxCampaignId: num('uccxCampaignId', 'uccx_campaign_id'),
+    uccxDialingListId: num('uccxDialingListId', 'uccx_dialing_list_id'),
+    importedAt: iso(v('importedAt', 'imported_at')),
+  };
+}
+
+export async function insertCallback(db: Db, data: NewCallback, t: Tx): Promise<CallbackRow> {
+  const row = await db.models.Callback.create(
+    { ...data, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
+    { transaction: t ?? undefined },
+  );
+  return toCallback(row.get({ plain: true }));
+}
+
+export async function findCallbackById(db: Db, id: number, t?: Tx): Promise<CallbackRow | null> {
+  const row = await db.models.Callback.findByPk(id, { transaction: t ?? undefined });
+  return row ? toCallback(row.get({ plain: true })) : null;
+}
+
+export async function findCallbackByAccountNumber(db: Db, accountNumber: string): Promise<CallbackRow | null> {
+  const row = await db.models.Callback.findOne({ where: { accountNumber } });
+  return row ? toCallback(row.get({ plain: true })) : null;
+}
+
+export async function findCallbackByDialingListId(db: Db, dialingListId: number): Promise<CallbackRow | null> {
+  const row = await db.models.Callback.findOne({ where: { uccxDialingListId: dialingListId } });
+  return row ? toCallback(row.get({ plain: true })) : null;
+}
+
+/** The newest active callback for a number (the IVR lookup by phone). */
+export async function findActiveCallbackByPhone(db: Db, phoneE164: string, activeStates: readonly string[]): Promise<CallbackRow | null> {
+  const row = await db.models.Callback.findOne({ where: { phoneE164, status: [...activeStates] }, order: [['scheduledAt', 'DESC']] });
+  return row ? toCallback(row.get({ plain: true })) : null;
+}
+
+export async function findActiveDuplicate(db: Db, phoneE164: string, campaign: string, activeStates: readonly string[], t?: Tx): Promise<CallbackRow | null> {
+  const row = await db.models.Callback.findOne({ where: { phoneE164, campaign, status: [...activeStates] }, transaction: t ?? undefined });
+  return row ? toCallback(row.get({ plain: true })) : null;
+}
+
+function visibilityWhere(v: Visibility): WhereOptions {
+  if (v.role === 'admin') return {};
+  if (v.role === 'supervisor') return { [Op.or]: [{ teamId: v.teamId }, { agentId: v.id }, { createdBy: v.id }] };
+  return { [Op.or]: [{ agentId: v.id }, { createdBy: v.id }] };
+}
+
+function filterWhere(f: CallbackFilter): WhereOptions {
+  const w: Record<string | symbol, unknown> = {};
+  if (f.status?.length) w.status = f.status;
+  if (f.agentId) w.agentId = f.agentId;
+  if (f.skill) w.skill = f.skill;
+  if (f.campaign) w.campaign = f.campaign;
+  if (f.from || f.to) w.scheduledAt = { ...(f.from && { [Op.gte]: f.from }), ...(f.to && { [Op.lt]: f.to }) };
+  return w;
+}
+
+/** Keyset paging on (scheduled_at, id): stable under inserts and the same on every dialect. */
+export function encodeCursor(c: { scheduledAt: string; id: number }): string {
+  return Buffer.from(`${c.scheduledAt}|${c.id}`).toString('base64url');
+}
+function decodeCursor(cursor: string): { at: Date; id: number } | null {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  return Number.isNaN(date.getTime()) || !Number(id) ? null : { at: date, id: Number(id) };
+}
+
+export async function listCallbacks(
+  db: Db,
+  args: { filter: CallbackFilter; visibility: Visibility; limit: number; cursor?: string | null },
+): Promise<{ items: CallbackRow[]; nextCursor: string | null }> {
+  const after = args.cursor ? decodeCursor(args.cursor) : null;
+  const keyset = after ? { [Op.or]: [{ scheduledAt: { [Op.gt]: after.at } }, { scheduledAt: after.at, id: { [Op.gt]: after.id } }] } : {};
+  const rows = await db.models.Callback.findAll({
+    where: { [Op.and]: [filterWhere(args.filter), visibilityWhere(args.visibility), keyset] },
+    order: [['scheduledAt', 'ASC'], ['id', 'ASC']],
+    limit: args.limit + 1,
+  });
+  const items = rows.slice(0, args.limit).map((r) => toCallback(r.get({ plain: true })));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > args.limit && last ? encodeCursor(last) : null };
+}
+
+export async function countCallbacksByStatus(db: Db, filter: CallbackFilter, visibility: Visibility): Promise<Array<{ status: CallbackStatus; count: number }>> {
+  const rows = (await db.models.Callback.findAll({
+    attributes: ['status', [db.sequelize.fn('COUNT', db.sequelize.col('id')), 'count']],
+    where: { [Op.and]: [filterWhere(filter), visibilityWhere(visibility)] },
+    group: ['status'],
+    raw: true,
+  })) as unknown as Array<{ status: CallbackStatus; count: number | string }>;
+  return rows.map((r) => ({ status: r.status, count: Number(r.count) })).sort((a, b) => a.status.localeCompare(b.status));
+}
+
+/**
+ * Optimistic update: applies `patch` only if the row still has `expectedVersion`, and bumps the
+ * version. Returns the new row, or null when someone else changed it first.
+ */
+export async function updateCallback(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  patch: Partial<Record<string, unknown>>,
+  t?: Tx,
+): Promise<CallbackRow | null> {
+  const [count] = await db.models.Callback.update(
+    { ...patch, version: expectedVersion + 1 },
+    { where: { id, version: expectedVersion }, transaction: t ?? undefined },
+  );
+  return count === 1 ? findCallbackById(db, id, t) : null;
+}
+
+/** Claims due callbacks for a dispatcher (per-dialect SQL; see db/dialect/sql.ts). */
+export async function claimDueCallbacks(db: Db, args: { now: Date; owner: string; leaseMs: number; limit: number }): Promise<CallbackRow[]> {
+  return runClaim(db, db.sql.claimDue, args);
+}
+
+/** Claims callbacks whose dispatch lease expired, so they can be checked against UCCX and finished. */
+export async function reclaimExpiredCallbacks(db: Db, args: { now: Date; owner: string; leaseMs: number; limit: number }): Promise<CallbackRow[]> {
+  return runClaim(db, db.sql.reclaimExpired, args);
+}
+
+async function runClaim(db: Db, sql: string, args: { now: Date; owner: string; leaseMs: number; limit: number }): Promise<CallbackRow[]> {
+  const replacements = { now: args.now, owner: args.owner, leaseUntil: new Date(args.now.getTime() + args.leaseMs), limit: args.limit };
+  const run = (t?: Transaction) => db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT, transaction: t });
+  // SQLite: BEGIN IMMEDIATE takes the write lock before reading, so two processes never claim the same rows.
+  const rows = db.dialect === 'sqlite' ? await db.transaction((t) => run(t)) : await run();
+  return (rows as Record<string, unknown>[]).map(toCallback);
+}

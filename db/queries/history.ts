@@ -1,0 +1,29 @@
+// The append-only callback history: rows are only ever inserted.
+import type { HistoryEntry, HistoryEvent } from '../../bff/domain/types.ts';
+import { iso, type Db, type Tx } from '../index.ts';
+
+export async function appendHistory(
+  db: Db,
+  entry: { callbackId: number; event: HistoryEvent; actor: string; details?: Record<string, unknown>; at?: Date },
+  t?: Tx,
+): Promise<void> {
+  await db.models.CallbackHistory.create(
+    { callbackId: entry.callbackId, event: entry.event, actor: entry.actor, details: entry.details ?? {}, at: entry.at ?? new Date() },
+    { transaction: t ?? undefined },
+  );
+}
+
+export async function listHistory(db: Db, callbackId: number): Promise<HistoryEntry[]> {
+  const rows = await db.models.CallbackHistory.findAll({ where: { callbackId }, order: [['id', 'ASC']] });
+  return rows.map((r) => {
+    const v = r.get({ plain: true }) as Record<string, unknown>;
+    return {
+      id: Number(v.id),
+      callbackId: Number(v.callbackId),
+      at: iso(v.at) as string,
+      event: v.event as HistoryEvent,
+      actor: String(v.actor),
+      details: (v.details ?? {}) as Record<string, unknown>,
+    };
+  });
+}

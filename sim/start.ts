@@ -1,0 +1,67 @@
+// The embedded simulators of the demo: a UCCX node (admin API, dialer, db_cra stand-in) and a
+// Finesse (user API + desktop host page). The Campaign Manager talks to them over HTTP and SQL
+// exactly as to the real systems; this module only starts them and wires the UCCX "call routed
+// to an agent" event to the Finesse host page, as the real telephony would.
+import type { Config } from '../bff/config.ts';
+import { startUccxSim, type UccxSim } from './uccx/index.ts';
+import { startFinesseSim } from './finesse/server.ts';
+
+export interface EmbeddedSimulators {
+  uccxUrl: string | null;
+  finesseUrl: string | null;
+  desktopUrl: string | null;
+  dbcraUrl: string | null;
+  uccx: UccxSim | null;
+  close(): Promise<void>;
+}
+
+/** The UCCX campaigns of the demo seed (db/seed/demo.json), one per presented DDI. */
+export const DEMO_UCCX_CAMPAIGNS = [
+  { campaignId: 200, campaignName: 'CB_DDI_1', callingNumber: '+48221234567' },
+  { campaignId: 201, campaignName: 'CB_DDI_2', callingNumber: '+12125550100' },
+].map((c) => ({ ...c, startTime: '00:00', endTime: '23:59', maxDialAttempts: 1, retryNoAnswerDelay: 60, retryBusySignalDelay: 60 }));
+
+/** Starts what the configuration does not point elsewhere: UCCX when CM_UCCX_URL is unset, Finesse when CM_FINESSE_URL is unset. */
+export async function startEmbeddedSimulators(config: Config): Promise<EmbeddedSimulators> {
+  const host = '127.0.0.1';
+  const cmUrl = config.publicUrl;
+  const uccx = config.uccx.url
+    ? null
+    : await startUccxSim({
+        port: config.sim.uccxPort,
+        host,
+        adminUser: config.uccx.user,
+        adminPassword: config.uccx.password,
+        dbcraUrl: config.sim.dbcraUrl,
+        campaigns: DEMO_UCCX_CAMPAIGNS,
+        clock: { speed: config.sim.clockSpeed },
+        dialer: {
+          enabled: true,
+          ivr: { lookupUrl: `http://127.0.0.1:${config.port}/ivr/v1/lookup`, user: config.ivr.user, password: config.ivr.password, timeoutMs: 5000 },
+          agents: { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: true, ready: true }, '2001': { loggedIn: true, ready: true }, '1101': { loggedIn: true, ready: true } },
+        },
+      });
+  const finesse = config.finesseUrl ? null : await startFinesseSim({ port: config.sim.finessePort, host, cmUrl });
+  if (uccx && finesse) {
+    uccx.events.on('routed', (e: { agentId?: string; callVariables: Record<string, string> }) => {
+      if (!e.agentId) return;
+      finesse.presentCall(e.agentId, {
+        callType: 'OUTBOUND',
+        fromAddress: e.callVariables.BACustomerNumber ?? '',
+        dnis: e.agentId,
+        callVariables: e.callVariables,
+      });
+    });
+  }
+  return {
+    uccxUrl: uccx?.url ?? null,
+    finesseUrl: finesse?.url ?? null,
+    desktopUrl: finesse ? `${finesse.url}/desktop/` : null,
+    dbcraUrl: uccx ? config.sim.dbcraUrl : null,
+    uccx,
+    close: async () => {
+      await uccx?.close();
+      await finesse?.close();
+    },
+  };
+}
