@@ -14,11 +14,11 @@ import { appendHistory } from '../../db/queries/history.ts';
 import { findAgent } from '../../db/queries/agents.ts';
 import { agentScope, releaseSlot, reserveSlot, skillScope, slotBooked } from '../../db/queries/slots.ts';
 import type { Tx } from '../../db/index.ts';
-import { resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../domain/rules/index.ts';
+import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../domain/rules/index.ts';
 import { ACTIVE_STATES, isActive, type CallbackSource, type Principal, type Violation } from '../domain/types.ts';
 import { canSee, mayReassign } from './access.ts';
 import type { ServiceContext } from './context.ts';
-import { DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from './errors.ts';
+import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from './errors.ts';
 
 export interface BookRequest extends BookingInput {
   source?: CallbackSource | null;
@@ -40,7 +40,8 @@ async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow
   const skill = input.skill ? config.skills.find((s) => s.name === input.skill) ?? null : null;
   const agentKnown = input.agentId ? (await findAgent(ctx.db, input.agentId)) != null : null;
   // Current bookings in the requested slot, so SLOT_FULL is reported with the other violations.
-  const zone = input.timeZone || campaign?.timeZone || 'UTC';
+  const numberZone = campaign ? (parsePhone(input.phone, campaign.defaultCountry) as { timeZone?: string | null }).timeZone ?? null : null;
+  const zone = resolveCustomerZone(input.timeZone, numberZone, campaign?.timeZone ?? 'UTC');
   const when = resolveScheduledTime(input.scheduledAt, zone);
   let booked: { skill: number; agent: number } | undefined;
   if (when.ok) {
@@ -54,6 +55,7 @@ async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow
   }
   const now = DateTime.fromJSDate(ctx.now(), { zone: 'utc' });
   const result = validateBooking(input, { now, rules: config.rules, campaign, skill, agentKnown, calendars: config.calendars, booked });
+  if (result.badRequest) throw new BadRequest(result.badRequest.field, result.badRequest.message);
   if (result.violations.length || !result.normalized) throw new ValidationFailed(result.violations);
   return { config, normalized: result.normalized };
 }

@@ -33,3 +33,11 @@ export class InvalidState extends Error {
 export class Forbidden extends Error {
   readonly status = 403;
 }
+
+/** The request is malformed in a way the schema cannot tell (e.g. an unreadable date-time). */
+export class BadRequest extends Error {
+  readonly status = 400;
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}

@@ -62,6 +62,7 @@ export async function availability(ctx: ServiceContext, q: AvailabilityQuery): P
     customerZone: zone,
     calendars: config.calendars,
     campaignCalendarId: campaign.holidayCalendarId ?? null,
+    campaignZone: campaign.timeZone,
     personal,
     booked,
   });

@@ -87,6 +87,9 @@ for (const dialect of DIALECTS) {
       assert.equal(notJson.statusCode, 400);
       const extra = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: { ...personalBooking(), admin: true } });
       assert.equal(extra.statusCode, 400);
+      const unreadableTime = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: personalBooking({ scheduledAt: 'tomorrow at noon' }) });
+      assert.equal(unreadableTime.statusCode, 400);
+      assert.match(unreadableTime.json().message, /scheduledAt/);
     });
 
     test('answers 401 without or with wrong Finesse credentials', async (t) => {

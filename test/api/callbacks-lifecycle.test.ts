@@ -76,3 +76,15 @@ test('reserveSlot via booking: the agent capacity (2 per slot) answers SLOT_FULL
   await app.inject({ method: 'POST', url: `/api/v1/callbacks/${list.items[0].id}/cancel`, headers: as('1001'), payload: {} });
   assert.equal((await book('22 100 00 03')).statusCode, 201);
 });
+
+test('bookCallback on PostgreSQL: of 6 agents racing for the last places of a slot only capacity win', async (t) => {
+  const app = await build(t, { now, dialect: 'postgres' });
+  // Support has capacity 10 per slot: fill 8, then race 6 bookings for the last 2 places.
+  const book = (user: string, i: number) =>
+    app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as(user), payload: skillBooking({ skill: 'Support', phone: `22 300 00 ${String(i).padStart(2, '0')}`, scheduledAt: '2026-12-01T15:00' }) });
+  for (let i = 0; i < 8; i++) assert.equal((await book('1001', i)).statusCode, 201);
+  const race = await Promise.all(['1001', '1002', '2001', '1101', '9001', '1001'].map((u, i) => book(u, 50 + i)));
+  const codes = race.map((r) => r.statusCode).sort();
+  assert.deepEqual(codes, [201, 201, 422, 422, 422, 422]);
+  for (const r of race.filter((x) => x.statusCode === 422)) assert.equal(r.json().violations[0].code, 'SLOT_FULL');
+});

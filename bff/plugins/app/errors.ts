@@ -1,6 +1,6 @@
 // Turns the services' errors into the API's answers; everything else stays a 500.
 import fp from 'fastify-plugin';
-import { DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
+import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
 
 export default fp(async (app) => {
   app.setErrorHandler((err, req, reply) => {
@@ -8,6 +8,7 @@ export default fp(async (app) => {
     if (err instanceof DuplicateCallback) return reply.code(409).send({ error: 'duplicate', existing: err.existing });
     if (err instanceof NotFound) return reply.code(404).send({ error: 'not_found', message: err.message });
     if (err instanceof InvalidState) return reply.code(409).send({ error: 'invalid_state', state: err.state, message: err.message });
+    if (err instanceof BadRequest) return reply.code(400).send({ error: 'bad_request', message: `${err.field}: ${err.message}` });
     if (err instanceof Forbidden) return reply.code(403).send({ error: 'forbidden', message: err.message });
     const e = err as { validation?: unknown; statusCode?: number; message: string };
     if (e.validation) return reply.code(400).send({ error: 'bad_request', message: e.message });
