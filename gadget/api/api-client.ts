@@ -1,0 +1,118 @@
+// The gadget's typed client of the BFF's GraphQL API. Components get one instance through
+// context (context/api-context.ts); tests build it over a fake transport.
+import type { GraphQLTransport, SubscriptionTransport } from './transport.ts';
+import type {
+  Agent,
+  AvailabilityQuery,
+  BookInput,
+  BookResult,
+  Callback,
+  CallbackFilter,
+  CallbackPage,
+  Campaign,
+  Me,
+  PhoneInfo,
+  Skill,
+  Slot,
+  StatusCount,
+} from './types.ts';
+
+const CALLBACK = `id accountNumber campaign type agentId skill firstName lastName phone phoneE164 scheduledAt timeZone
+  status reason attempts lastResult nextAttemptAt notes source createdBy teamId createdAt updatedAt version`;
+const RESULT = `callback { ${CALLBACK} } violations { code field message } duplicate { ${CALLBACK} }`;
+
+export class CallbackApi {
+  constructor(
+    private readonly transport: GraphQLTransport,
+    private readonly subscriptions: SubscriptionTransport | null = null,
+  ) {}
+
+  async me(): Promise<Me> {
+    return (await this.transport.request<{ me: Me }>('Me', 'query Me { me { id firstName lastName role teamId teamName } }')).me;
+  }
+
+  async campaigns(): Promise<Campaign[]> {
+    return (await this.transport.request<{ campaigns: Campaign[] }>('Campaigns', 'query Campaigns { campaigns { name ddi country timeZone } }')).campaigns;
+  }
+
+  async skills(): Promise<Skill[]> {
+    return (await this.transport.request<{ skills: Skill[] }>('Skills', 'query Skills { skills { name csq timeZone } }')).skills;
+  }
+
+  async agents(): Promise<Agent[]> {
+    return (await this.transport.request<{ agents: Agent[] }>('Agents', 'query Agents { agents { id firstName lastName teamId teamName } }')).agents;
+  }
+
+  async callbacks(filter: CallbackFilter = {}, limit = 100, cursor?: string): Promise<CallbackPage> {
+    const q = `query Callbacks($filter: CallbackFilter, $limit: Int, $cursor: String) {
+      callbacks(filter: $filter, limit: $limit, cursor: $cursor) { items { ${CALLBACK} } nextCursor } }`;
+    return (await this.transport.request<{ callbacks: CallbackPage }>('Callbacks', q, { filter, limit, cursor: cursor ?? null })).callbacks;
+  }
+
+  async callbackCounts(filter: CallbackFilter = {}): Promise<StatusCount[]> {
+    const q = 'query CallbackCounts($filter: CallbackFilter) { callbackCounts(filter: $filter) { status count } }';
+    return (await this.transport.request<{ callbackCounts: StatusCount[] }>('CallbackCounts', q, { filter })).callbackCounts;
+  }
+
+  async callbackByAccount(accountNumber: string): Promise<Callback | null> {
+    const q = `query CallbackByAccount($accountNumber: String!) { callbackByAccount(accountNumber: $accountNumber) { ${CALLBACK} } }`;
+    return (await this.transport.request<{ callbackByAccount: Callback | null }>('CallbackByAccount', q, { accountNumber })).callbackByAccount;
+  }
+
+  async availability(query: AvailabilityQuery): Promise<Slot[]> {
+    const q = `query Availability($campaign: String!, $skill: String, $agentId: String, $from: String!, $to: String!, $timeZone: String) {
+      availability(campaign: $campaign, skill: $skill, agentId: $agentId, from: $from, to: $to, timeZone: $timeZone) { start end capacity booked available closedReason } }`;
+    return (await this.transport.request<{ availability: Slot[] }>('Availability', q, { ...query })).availability;
+  }
+
+  async phoneInfo(campaign: string, phone: string): Promise<PhoneInfo> {
+    const q = 'query PhoneInfo($campaign: String!, $phone: String!) { phoneInfo(campaign: $campaign, phone: $phone) { valid e164 formatted country timeZone } }';
+    return (await this.transport.request<{ phoneInfo: PhoneInfo }>('PhoneInfo', q, { campaign, phone })).phoneInfo;
+  }
+
+  async bookCallback(input: BookInput): Promise<BookResult> {
+    const q = `mutation BookCallback($input: BookInput!) { bookCallback(input: $input) { ${RESULT} } }`;
+    return (await this.transport.request<{ bookCallback: BookResult }>('BookCallback', q, { input })).bookCallback;
+  }
+
+  async rescheduleCallback(id: string, scheduledAt: string, timeZone?: string): Promise<BookResult> {
+    const q = `mutation RescheduleCallback($id: ID!, $scheduledAt: String!, $timeZone: String) {
+      rescheduleCallback(id: $id, scheduledAt: $scheduledAt, timeZone: $timeZone) { ${RESULT} } }`;
+    return (await this.transport.request<{ rescheduleCallback: BookResult }>('RescheduleCallback', q, { id, scheduledAt, timeZone: timeZone ?? null })).rescheduleCallback;
+  }
+
+  async cancelCallback(id: string, reason?: string): Promise<BookResult> {
+    const q = `mutation CancelCallback($id: ID!, $reason: String) { cancelCallback(id: $id, reason: $reason) { ${RESULT} } }`;
+    return (await this.transport.request<{ cancelCallback: BookResult }>('CancelCallback', q, { id, reason: reason ?? null })).cancelCallback;
+  }
+
+  async reassignCallback(id: string, to: { agentId?: string; skill?: string }): Promise<BookResult> {
+    const q = `mutation ReassignCallback($id: ID!, $agentId: String, $skill: String) {
+      reassignCallback(id: $id, agentId: $agentId, skill: $skill) { ${RESULT} } }`;
+    return (await this.transport.request<{ reassignCallback: BookResult }>('ReassignCallback', q, { id, agentId: to.agentId ?? null, skill: to.skill ?? null })).reassignCallback;
+  }
+
+  async acknowledgeArrival(id: string): Promise<BookResult> {
+    const q = `mutation AcknowledgeArrival($id: ID!) { acknowledgeArrival(id: $id) { ${RESULT} } }`;
+    return (await this.transport.request<{ acknowledgeArrival: BookResult }>('AcknowledgeArrival', q, { id })).acknowledgeArrival;
+  }
+
+  /** Live changes of the callbacks the user may see; returns the function that stops them. */
+  onCallbackChanged(listener: (callback: Callback) => void, onError?: (e: Error) => void): () => void {
+    if (!this.subscriptions) return () => undefined;
+    const q = `subscription CallbackChanged { callbackChanged { ${CALLBACK} } }`;
+    return this.subscriptions.subscribe<{ callbackChanged: Callback }>('CallbackChanged', q, {}, {
+      next: (data) => listener(data.callbackChanged),
+      error: onError,
+    });
+  }
+
+  /** Follows whether live updates flow (false without a subscription transport). */
+  onLiveStatus(listener: (live: boolean) => void): () => void {
+    if (!this.subscriptions?.onStatus) {
+      listener(this.subscriptions != null);
+      return () => undefined;
+    }
+    return this.subscriptions.onStatus(listener);
+  }
+}

@@ -1,0 +1,150 @@
+// The shapes of the BFF's GraphQL contract (bff/graphql/schema.graphql) as the gadget reads them.
+export type CallbackStatus =
+  | 'scheduled'
+  | 'dispatching'
+  | 'queued'
+  | 'dialing'
+  | 'connected'
+  | 'retry_wait'
+  | 'completed'
+  | 'failed'
+  | 'expired'
+  | 'cancelled';
+
+export const STATUSES: readonly CallbackStatus[] = ['scheduled', 'dispatching', 'queued', 'dialing', 'connected', 'retry_wait', 'completed', 'failed', 'expired', 'cancelled'];
+export const TERMINAL: readonly CallbackStatus[] = ['completed', 'failed', 'expired', 'cancelled'];
+export const isTerminal = (s: string): boolean => (TERMINAL as readonly string[]).includes(s);
+/** States from which a reschedule moves the callback (terminal ones book a linked new one). */
+export const RESCHEDULABLE: readonly string[] = ['scheduled', 'retry_wait', ...TERMINAL];
+export const CANCELLABLE: readonly string[] = ['scheduled', 'retry_wait', 'queued'];
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+
+export interface Me {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  role: Role;
+  teamId: string | null;
+  teamName: string | null;
+}
+
+export interface Campaign {
+  name: string;
+  ddi: string;
+  country: string;
+  timeZone: string;
+}
+
+export interface Skill {
+  name: string;
+  csq: string;
+  timeZone: string;
+}
+
+export interface Agent {
+  id: string;
+  firstName: string;
+  lastName: string;
+  teamId: string | null;
+  teamName: string | null;
+}
+
+export interface Callback {
+  id: string;
+  accountNumber: string;
+  campaign: string;
+  type: 'personal' | 'skill';
+  agentId: string | null;
+  skill: string | null;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  phoneE164: string;
+  scheduledAt: string;
+  timeZone: string;
+  status: CallbackStatus;
+  reason: string | null;
+  attempts: number;
+  lastResult: string | null;
+  nextAttemptAt: string | null;
+  notes: string | null;
+  source: 'outbound' | 'inbound';
+  createdBy: string;
+  teamId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Violation {
+  code: string;
+  field: string;
+  message: string;
+}
+
+export interface BookResult {
+  callback: Callback | null;
+  violations: Violation[];
+  duplicate: Callback | null;
+}
+
+export interface CallbackPage {
+  items: Callback[];
+  nextCursor: string | null;
+}
+
+export interface StatusCount {
+  status: CallbackStatus;
+  count: number;
+}
+
+export type ClosedReason = 'SKILL_CLOSED' | 'HOLIDAY' | 'OUTSIDE_CALLING_WINDOW' | 'SLOT_FULL' | 'TOO_SOON' | 'IN_PAST' | 'TOO_FAR';
+
+export interface Slot {
+  start: string;
+  end: string;
+  capacity: number;
+  booked: number;
+  available: number;
+  closedReason: ClosedReason | null;
+}
+
+export interface PhoneInfo {
+  valid: boolean;
+  e164: string | null;
+  formatted: string | null;
+  country: string | null;
+  timeZone: string | null;
+}
+
+export interface CallbackFilter {
+  status?: string[];
+  agentId?: string;
+  skill?: string;
+  campaign?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface BookInput {
+  campaign: string;
+  phone: string;
+  scheduledAt: string;
+  timeZone?: string;
+  agentId?: string;
+  skill?: string;
+  firstName: string;
+  lastName: string;
+  notes?: string;
+  source?: 'outbound' | 'inbound';
+}
+
+export interface AvailabilityQuery {
+  campaign: string;
+  skill?: string;
+  agentId?: string;
+  from: string;
+  to: string;
+  timeZone?: string;
+}

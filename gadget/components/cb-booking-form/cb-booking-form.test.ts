@@ -1,0 +1,118 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { CbBookingForm } from './cb-booking-form.ts';
+import './cb-booking-form.ts';
+import { NOW, callback, mockApi, outboundCall, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import type { CurrentCall } from '../../context/call-context.ts';
+
+async function setup(api = mockApi().api, call: CurrentCall | null = outboundCall()) {
+  const host = await fixture<CbTestContext>(html`<cb-test-context .api=${api} .session=${session()} .call=${call}>
+    <cb-booking-form .now=${() => NOW}></cb-booking-form>
+  </cb-test-context>`);
+  const el = host.querySelector('cb-booking-form') as CbBookingForm;
+  await until(() => shadow(el).querySelector('#campaign option'), 'campaigns');
+  await el.updateComplete;
+  return el;
+}
+
+const calendar = (el: CbBookingForm) => shadow(el).querySelector('cb-availability-calendar') as HTMLElement;
+async function pickSlot(el: CbBookingForm) {
+  const button = await until(() => shadow(calendar(el)).querySelector<HTMLButtonElement>('.slot.high'), 'free slot');
+  button.click();
+  await el.updateComplete;
+}
+async function submit(el: CbBookingForm) {
+  shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+  await until(() => shadow(el).querySelector('.notice, .field-error'), 'outcome');
+  await el.updateComplete;
+}
+
+describe('cb-booking-form', () => {
+  it('pre-fills number, names and campaign from an outbound call', async () => {
+    const el = await setup();
+    const phone = shadow(el).querySelector('cb-phone-field') as HTMLElement & { value: string };
+    expect(phone.value).to.equal('+48 601 234 567');
+    expect(shadow(el).querySelector<HTMLInputElement>('#firstName')?.value).to.equal('Jan');
+    expect(shadow(el).querySelector<HTMLInputElement>('#lastName')?.value).to.equal('Kowalski');
+    expect(shadow(el).querySelector<HTMLSelectElement>('#campaign')?.value).to.equal('CB_MAIN');
+    expect(shadow(el).querySelector<HTMLSelectElement>('#timeZone')?.value).to.equal('Europe/Warsaw');
+  });
+
+  it('pre-fills from an inbound call: caller number, campaign from the dialled DDI', async () => {
+    const inbound = outboundCall({ direction: 'inbound', callType: 'ACD_IN', variables: {}, accountNumber: null, customerNumber: '+1 212 555 0199', customerName: '', campaign: null, dnis: '2125550100' });
+    const el = await setup(mockApi().api, inbound);
+    expect((shadow(el).querySelector('cb-phone-field') as HTMLElement & { value: string }).value).to.equal('+1 212 555 0199');
+    expect(shadow(el).querySelector<HTMLSelectElement>('#campaign')?.value).to.equal('CB_US');
+  });
+
+  it('books a personal callback with a fallback skill from the calendar', async () => {
+    const mock = mockApi({ BookCallback: () => ({ bookCallback: { callback: callback({ scheduledAt: '2026-11-24T10:15:00Z' }), violations: [], duplicate: null } }) });
+    const el = await setup(mock.api);
+    const booked: unknown[] = [];
+    el.addEventListener('cb-booked', (e) => booked.push(e.detail.callback));
+    await pickSlot(el);
+    await submit(el);
+    expect(mock.transport.callsOf('BookCallback')[0].input).to.deep.equal({
+      campaign: 'CB_MAIN', phone: '+48 601 234 567', scheduledAt: '2026-11-24T10:15:00Z', timeZone: 'Europe/Warsaw', agentId: '1001',
+      skill: 'Sales', firstName: 'Jan', lastName: 'Kowalski', notes: undefined, source: 'outbound',
+    });
+    expect(shadow(el).querySelector('.notice.success')?.textContent).to.contain('Callback booked');
+    expect(booked).to.have.length(1);
+  });
+
+  it('books for a skill when the agent chooses a skill group', async () => {
+    const mock = mockApi({ BookCallback: () => ({ bookCallback: { callback: callback({ type: 'skill', agentId: null }), violations: [], duplicate: null } }) });
+    const el = await setup(mock.api);
+    shadow(el).querySelector<HTMLInputElement>('input[value="skill"]')?.click();
+    await el.updateComplete;
+    await until(() => mock.transport.callsOf('Availability').some((v) => !v.agentId), 'skill availability');
+    await pickSlot(el);
+    await submit(el);
+    expect(mock.transport.callsOf('BookCallback')[0].input.agentId).to.equal(undefined);
+  });
+
+  it('asks for a time before booking', async () => {
+    const mock = mockApi();
+    const el = await setup(mock.api);
+    await submit(el);
+    expect(shadow(el).querySelector('#scheduledAt-error')?.textContent).to.contain('Pick a time');
+    expect(mock.transport.callsOf('BookCallback')).to.have.length(0);
+  });
+
+  it('shows server violations beside their fields', async () => {
+    const mock = mockApi({
+      BookCallback: () => ({ bookCallback: { callback: null, duplicate: null, violations: [
+        { code: 'INVALID_PHONE', field: 'phone', message: 'bad' },
+        { code: 'HOLIDAY', field: 'scheduledAt', message: 'holiday' },
+        { code: 'FIELD_TOO_LONG', field: 'lastName', message: 'too long' },
+      ] } }),
+    });
+    const el = await setup(mock.api);
+    await pickSlot(el);
+    await submit(el);
+    const phone = shadow(el).querySelector('cb-phone-field') as HTMLElement & { error: string };
+    expect(phone.error).to.contain('not a valid phone number');
+    expect(shadow(el).querySelector('#scheduledAt-error')?.textContent).to.contain('holiday');
+    expect(shadow(el).querySelector('#lastName-error')?.textContent).to.contain('Too long');
+    expect(shadow(el).querySelector('#lastName')?.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('offers to reschedule a duplicate and reschedules it to the chosen time', async () => {
+    const dup = callback({ id: '42' });
+    const mock = mockApi({
+      BookCallback: () => ({ bookCallback: { callback: null, violations: [], duplicate: dup } }),
+      RescheduleCallback: () => ({ rescheduleCallback: { callback: { ...dup, scheduledAt: '2026-11-24T10:15:00Z' }, violations: [], duplicate: null } }),
+    });
+    const el = await setup(mock.api);
+    await pickSlot(el);
+    await submit(el);
+    expect(shadow(el).querySelector('.notice.warning')?.textContent).to.contain('already exists');
+    shadow(el).querySelector<HTMLButtonElement>('#reschedule-duplicate')?.click();
+    await until(() => shadow(el).querySelector('.notice.success'), 'rescheduled');
+    expect(mock.transport.callsOf('RescheduleCallback')[0]).to.deep.equal({ id: '42', scheduledAt: '2026-11-24T10:15:00Z', timeZone: 'Europe/Warsaw' });
+  });
+
+  it('is accessible', async () => {
+    const el = await setup();
+    await expect(el).to.be.accessible();
+  });
+});

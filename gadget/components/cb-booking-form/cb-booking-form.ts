@@ -1,0 +1,274 @@
+// The booking form: number (from the call, editable, checked as typed), names (from BABuddyName),
+// campaign (from the call's BACampaign / DNIS), target "me" or a skill, customer time zone (from
+// the number), the availability calendar and notes. Violations appear beside their fields; a
+// duplicate offers to reschedule the existing callback.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { CallbackApi } from '../../api/api-client.ts';
+import type { BookResult, Callback, Campaign, Skill, Violation } from '../../api/types.ts';
+import { apiContext } from '../../context/api-context.ts';
+import { callContext, type CurrentCall } from '../../context/call-context.ts';
+import { sessionContext, type Session } from '../../context/session-context.ts';
+import { formatDateTime, hasMessage, t, type MessageKey } from '../../i18n/i18n.ts';
+import { defaultCampaign, splitName } from '../../lib/call-defaults.ts';
+import { zoneChoices } from '../../lib/time.ts';
+import { baseStyles } from '../../styles/base.styles.ts';
+import type { CbPhoneChangeEvent } from '../cb-phone-field/cb-phone-field.ts';
+import type { CbSlotSelectEvent } from '../cb-availability-calendar/cb-availability-calendar.ts';
+import '../cb-phone-field/cb-phone-field.ts';
+import '../cb-availability-calendar/cb-availability-calendar.ts';
+import styles from './cb-booking-form.styles.ts';
+
+export type CbBookedEvent = CustomEvent<{ callback: Callback }>;
+
+type Notice = { kind: 'success' | 'warning' | 'failure'; text: string } | null;
+const FIELD_OF: Record<string, string> = { agentId: 'target', skill: 'target', timeZone: 'scheduledAt' };
+
+@customElement('cb-booking-form')
+export class CbBookingForm extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  @consume({ context: apiContext, subscribe: true }) api?: CallbackApi;
+  @consume({ context: sessionContext, subscribe: true }) session?: Session;
+  @consume({ context: callContext, subscribe: true }) call?: CurrentCall | null;
+
+  /** Instant the calendar starts from (tests pin it). */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
+  @state() private campaigns: Campaign[] = [];
+  @state() private skills: Skill[] = [];
+  @state() private phone = '';
+  @state() private firstName = '';
+  @state() private lastName = '';
+  @state() private campaign = '';
+  @state() private target: 'me' | 'skill' = 'me';
+  @state() private skill = '';
+  @state() private timeZone = '';
+  @state() private notes = '';
+  @state() private selectedSlot = '';
+  @state() private violations: Violation[] = [];
+  @state() private duplicate: Callback | null = null;
+  @state() private notice: Notice = null;
+  @state() private busy = false;
+  @state() private prefilled = false;
+
+  private loadedFor: CallbackApi | undefined;
+  private prefilledFor = '';
+  private zoneTouched = false;
+
+  override willUpdate(): void {
+    if (this.api && this.api !== this.loadedFor) {
+      this.loadedFor = this.api;
+      void this.loadChoices();
+    }
+    if (this.call && this.call.dialogId !== this.prefilledFor && this.campaigns.length) this.prefillFromCall(this.call);
+  }
+
+  private get locale() {
+    return this.session?.locale ?? 'en';
+  }
+
+  private async loadChoices(): Promise<void> {
+    if (!this.api) return;
+    try {
+      const [campaigns, skills] = await Promise.all([this.api.campaigns(), this.api.skills()]);
+      this.campaigns = campaigns;
+      this.skills = skills;
+      this.campaign ||= defaultCampaign(campaigns, this.call);
+      this.skill ||= skills[0]?.name ?? '';
+      this.timeZone ||= campaigns.find((c) => c.name === this.campaign)?.timeZone ?? 'UTC';
+    } catch (e) {
+      this.notice = { kind: 'failure', text: t(this.locale, 'book.failed', { message: (e as Error).message }) };
+    }
+  }
+
+  private prefillFromCall(call: CurrentCall): void {
+    this.prefilledFor = call.dialogId;
+    this.phone = call.customerNumber;
+    const name = splitName(call.customerName);
+    this.firstName = name.firstName;
+    this.lastName = name.lastName;
+    this.campaign = defaultCampaign(this.campaigns, call);
+    this.zoneTouched = false;
+    this.timeZone = this.campaigns.find((c) => c.name === this.campaign)?.timeZone ?? this.timeZone;
+    this.resetOutcome();
+    this.prefilled = true;
+  }
+
+  private resetOutcome(): void {
+    this.violations = [];
+    this.duplicate = null;
+    this.notice = null;
+  }
+
+  private fieldErrors(field: string): string[] {
+    return this.violations
+      .filter((v) => (FIELD_OF[v.field] ?? v.field) === field)
+      .map((v) => (hasMessage(`violation.${v.code}`) ? t(this.locale, `violation.${v.code}` as MessageKey) : v.message));
+  }
+
+  private otherErrors(): string[] {
+    const known = ['phone', 'firstName', 'lastName', 'campaign', 'target', 'scheduledAt', 'notes'];
+    return this.violations.filter((v) => !known.includes(FIELD_OF[v.field] ?? v.field)).map((v) => v.message);
+  }
+
+  private onPhone(e: CbPhoneChangeEvent): void {
+    this.phone = e.detail.value;
+    const zone = e.detail.info?.timeZone;
+    if (zone && !this.zoneTouched) this.timeZone = zone;
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    if (!this.api || this.busy) return;
+    this.resetOutcome();
+    if (!this.selectedSlot) {
+      this.violations = [{ code: 'PICK_SLOT', field: 'scheduledAt', message: t(this.locale, 'book.pickSlot') }];
+      return;
+    }
+    this.busy = true;
+    try {
+      const personal = this.target === 'me';
+      this.handleResult(
+        await this.api.bookCallback({
+          campaign: this.campaign,
+          phone: this.phone.trim(),
+          scheduledAt: this.selectedSlot,
+          timeZone: this.timeZone,
+          agentId: personal ? this.session?.agentId : undefined,
+          skill: this.skill || undefined,
+          firstName: this.firstName.trim(),
+          lastName: this.lastName.trim(),
+          notes: this.notes.trim() || undefined,
+          source: this.call ? this.call.direction : undefined,
+        }),
+        'book.success',
+      );
+    } catch (err) {
+      this.notice = { kind: 'failure', text: t(this.locale, 'book.failed', { message: (err as Error).message }) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async rescheduleDuplicate(): Promise<void> {
+    if (!this.api || !this.duplicate || !this.selectedSlot) return;
+    const id = this.duplicate.id;
+    this.busy = true;
+    try {
+      this.resetOutcome();
+      this.handleResult(await this.api.rescheduleCallback(id, this.selectedSlot, this.timeZone), 'book.rescheduled');
+    } catch (err) {
+      this.notice = { kind: 'failure', text: t(this.locale, 'book.failed', { message: (err as Error).message }) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleResult(result: BookResult, success: 'book.success' | 'book.rescheduled'): void {
+    this.violations = result.violations;
+    this.duplicate = result.duplicate;
+    if (result.duplicate) {
+      const d = result.duplicate;
+      const status = t(this.locale, `status.${d.status}` as MessageKey);
+      this.notice = { kind: 'warning', text: t(this.locale, 'book.duplicate', { when: formatDateTime(this.locale, d.scheduledAt, d.timeZone), status }) };
+    }
+    const cb = result.callback;
+    if (!cb) return;
+    this.notice = { kind: 'success', text: t(this.locale, success, { when: formatDateTime(this.locale, cb.scheduledAt, cb.timeZone) }) };
+    this.selectedSlot = '';
+    this.notes = '';
+    void this.renderRoot.querySelector('cb-availability-calendar')?.load();
+    this.dispatchEvent(new CustomEvent('cb-booked', { detail: { callback: cb }, bubbles: true, composed: true }));
+  }
+
+  private renderErrors(field: string) {
+    const errors = this.fieldErrors(field);
+    return errors.length ? html`<p id="${field}-error" class="field-error" role="alert">${errors.join(' ')}</p>` : nothing;
+  }
+
+  private describedBy(field: string): string | typeof nothing {
+    return this.fieldErrors(field).length ? `${field}-error` : nothing;
+  }
+
+  private renderTarget() {
+    const l = this.locale;
+    const skillLabel = this.target === 'me' ? t(l, 'field.fallbackSkill') : t(l, 'field.skill');
+    return html`
+      <fieldset aria-describedby=${this.describedBy('target')}>
+        <legend>${t(l, 'field.target')}</legend>
+        <label class="radio"><input type="radio" name="target" value="me" .checked=${this.target === 'me'} @change=${() => (this.target = 'me')} />${t(l, 'field.targetMe')}</label>
+        <label class="radio"><input type="radio" name="target" value="skill" .checked=${this.target === 'skill'} @change=${() => (this.target = 'skill')} />${t(l, 'field.targetSkill')}</label>
+        <label for="skill">${skillLabel}</label>
+        <select id="skill" @change=${(e: Event) => (this.skill = (e.target as HTMLSelectElement).value)}>
+          ${this.skills.map((s) => html`<option value=${s.name} ?selected=${s.name === this.skill}>${s.name}</option>`)}
+        </select>
+        ${this.renderErrors('target')}
+      </fieldset>
+    `;
+  }
+
+  override render() {
+    const l = this.locale;
+    const zones = zoneChoices(this.timeZone);
+    const input = (field: 'firstName' | 'lastName', label: MessageKey) => html`
+      <div>
+        <label for=${field}>${t(l, label)}</label>
+        <input id=${field} .value=${this[field]} maxlength="50" autocomplete="off" aria-invalid=${this.fieldErrors(field).length ? 'true' : 'false'}
+          aria-describedby=${this.describedBy(field)} @input=${(e: Event) => (this[field] = (e.target as HTMLInputElement).value)} />
+        ${this.renderErrors(field)}
+      </div>`;
+    return html`
+      <form @submit=${this.submit} novalidate aria-label=${t(l, 'tab.book')}>
+        ${this.prefilled ? html`<p class="hint">${t(l, 'book.fromCall')}</p>` : nothing}
+        <cb-phone-field .value=${this.phone} .campaign=${this.campaign} .error=${this.fieldErrors('phone').join(' ')} @cb-phone-change=${this.onPhone}></cb-phone-field>
+        <div class="row">${input('firstName', 'field.firstName')}${input('lastName', 'field.lastName')}</div>
+        <div class="row">
+          <div>
+            <label for="campaign">${t(l, 'field.campaign')}</label>
+            <select id="campaign" aria-describedby=${this.describedBy('campaign')} @change=${(e: Event) => (this.campaign = (e.target as HTMLSelectElement).value)}>
+              ${this.campaigns.map((c) => html`<option value=${c.name} ?selected=${c.name === this.campaign}>${c.name} (${c.ddi})</option>`)}
+            </select>
+            ${this.renderErrors('campaign')}
+          </div>
+          <div>
+            <label for="timeZone">${t(l, 'field.timeZone')}</label>
+            <select id="timeZone" @change=${(e: Event) => ((this.timeZone = (e.target as HTMLSelectElement).value), (this.zoneTouched = true))}>
+              ${zones.map((z) => html`<option value=${z} ?selected=${z === this.timeZone}>${z}</option>`)}
+            </select>
+          </div>
+        </div>
+        ${this.renderTarget()}
+        <fieldset aria-describedby=${this.describedBy('scheduledAt')}>
+          <legend>${t(l, 'field.when')}</legend>
+          <cb-availability-calendar .campaign=${this.campaign} .skill=${this.skill} .agentId=${this.target === 'me' ? this.session?.agentId ?? '' : ''}
+            .timeZone=${this.timeZone || 'UTC'} .value=${this.selectedSlot} .now=${this.now} @cb-slot-select=${(e: CbSlotSelectEvent) => (this.selectedSlot = e.detail.start)}></cb-availability-calendar>
+          <p class="hint" aria-live="polite">${this.selectedSlot ? t(l, 'book.selected', { when: formatDateTime(l, this.selectedSlot, this.timeZone) }) : t(l, 'book.pickSlot')}</p>
+          ${this.renderErrors('scheduledAt')}
+        </fieldset>
+        <div>
+          <label for="notes">${t(l, 'field.notes')}</label>
+          <textarea id="notes" rows="3" maxlength="1000" .value=${this.notes} aria-describedby=${this.describedBy('notes')}
+            @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}></textarea>
+          ${this.renderErrors('notes')}
+        </div>
+        ${this.otherErrors().map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
+        ${this.notice ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'success' ? 'status' : 'alert'}>${this.notice.text}</p>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'book.submit')}</button>
+          ${this.duplicate ? html`<button type="button" id="reschedule-duplicate" ?disabled=${this.busy || !this.selectedSlot} @click=${this.rescheduleDuplicate}>${t(l, 'book.rescheduleDuplicate')}</button>` : nothing}
+        </div>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-booking-form': CbBookingForm;
+  }
+  interface GlobalEventHandlersEventMap {
+    'cb-booked': CbBookedEvent;
+  }
+}

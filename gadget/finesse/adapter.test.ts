@@ -1,0 +1,96 @@
+import { expect } from '@open-wc/testing';
+import { CallbackApi } from '../api/api-client.ts';
+import { boot, callOf, credentialsOf, install, type GadgetRoot } from './adapter.ts';
+import type { FinesseDialog, FinesseGlobal, GadgetsGlobal } from './finesse-types.ts';
+import { until } from '../test/mock-api.ts';
+
+function dialog(id: string, media: Record<string, unknown>, from: string): FinesseDialog {
+  return { getId: () => id, getMediaProperties: () => media, getFromAddress: () => from };
+}
+
+/** A stand-in of finesse.js that records how the adapter uses it. */
+function fakeFinesse(locale = 'pl_PL') {
+  const log: string[] = [];
+  const handlers: Record<string, (d: FinesseDialog) => void> = {};
+  const existing = dialog('1', { callType: 'ACD_IN', DNIS: '2125550100' }, '+12125550199');
+  const finesse = {
+    gadget: { Config: { id: '2001', authorization: btoa('2001:demo'), locale, teamId: '1', teamName: 'Team A', extension: '1002001' } },
+    clientservices: { ClientServices: { init: () => log.push('init') } },
+    restservices: {
+      User: class {
+        constructor(o: { id: string; onLoad?: (u: unknown) => void }) {
+          log.push(`user:${o.id}`);
+          const user = {
+            getFirstName: () => 'Ewa', getLastName: () => 'Wiśniewska', getExtension: () => '1002001', getTeamId: () => '1', getTeamName: () => 'Team A',
+            hasSupervisorRole: () => true,
+            getDialogs: (h: { onCollectionAdd: (d: FinesseDialog) => void; onCollectionDelete: (d: FinesseDialog) => void; onLoad: (c: unknown) => void }) => {
+              handlers.add = h.onCollectionAdd;
+              handlers.remove = h.onCollectionDelete;
+              h.onLoad({ getCollection: () => ({ 1: existing }) });
+              return {};
+            },
+          };
+          setTimeout(() => o.onLoad?.(user));
+        }
+      },
+    },
+  } as unknown as FinesseGlobal;
+  const gadgets: GadgetsGlobal = {
+    HubSettings: { onConnect: null },
+    window: { adjustHeight: () => log.push('adjustHeight'), setTitle: (t) => log.push(`title:${t}`) },
+    loadingindicator: { dismiss: () => log.push('dismiss') },
+  };
+  return { finesse, gadgets, log, handlers };
+}
+
+const root = (): GadgetRoot => Object.assign(new EventTarget(), { call: null });
+
+describe('finesse adapter', () => {
+  it('boots on the hub connect and provides api, session and the current call', async () => {
+    const f = fakeFinesse();
+    const r = root();
+    install({ cmUrl: 'https://cm.example.com/', root: r, scope: { finesse: f.finesse, gadgets: f.gadgets } });
+    expect(f.log).to.deep.equal([]);
+    f.gadgets.HubSettings.onConnect?.();
+    expect(f.log.slice(0, 2)).to.deep.equal(['init', 'user:2001']);
+    expect(r.api).to.be.instanceOf(CallbackApi);
+    expect(r.session?.locale).to.equal('pl');
+    await until(() => r.session?.firstName === 'Ewa', 'user loaded');
+    expect(r.session?.role).to.equal('supervisor');
+    expect(r.call?.direction).to.equal('inbound');
+    expect(r.call?.customerNumber).to.equal('+12125550199');
+    expect(f.log).to.include('dismiss');
+  });
+
+  it('follows dialogs: a callback call arriving, then ending', async () => {
+    const f = fakeFinesse();
+    const r = root();
+    boot({ cmUrl: 'https://cm.example.com', root: r, scope: { finesse: f.finesse, gadgets: f.gadgets } });
+    await until(() => f.handlers.add, 'dialogs followed');
+    const vars = { BAAccountNumber: 'CB1', BACustomerNumber: '+48601234567', BABuddyName: 'Jan Kowalski', BACampaign: 'CB_MAIN', callVariable1: 'x', other: 'ignored' };
+    const cb = dialog('2', { callType: 'OUTBOUND', DNIS: '1001', ...vars }, '+48221234567');
+    f.handlers.add(cb);
+    expect(r.call).to.deep.include({ dialogId: '2', accountNumber: 'CB1', customerNumber: '+48601234567', customerName: 'Jan Kowalski', campaign: 'CB_MAIN', direction: 'outbound' });
+    expect(r.call?.variables).to.not.have.property('other');
+    f.handlers.remove(cb);
+    expect(r.call?.dialogId).to.equal('1');
+  });
+
+  it('adjusts the height after renders', async () => {
+    const f = fakeFinesse();
+    const r = root();
+    boot({ cmUrl: 'https://cm.example.com', root: r, scope: { finesse: f.finesse, gadgets: f.gadgets } });
+    r.dispatchEvent(new CustomEvent('cb-render'));
+    await until(() => f.log.includes('adjustHeight'), 'adjustHeight');
+  });
+
+  it('sends Basic credentials, or Bearer under SSO', () => {
+    expect(credentialsOf({ id: '1001', authorization: 'MTAwMTpkZW1v' })).to.deep.equal({ userId: '1001', authorization: 'Basic MTAwMTpkZW1v' });
+    expect(credentialsOf({ id: '1001', authToken: 'tok', systemAuthMode: 'SSO' })).to.deep.equal({ userId: '1001', authorization: 'Bearer tok' });
+  });
+
+  it('reads an inbound call without BA variables', () => {
+    const call = callOf(dialog('5', { callType: 'ACD_IN', DNIS: '48221234567' }, '601234567'));
+    expect(call).to.deep.include({ direction: 'inbound', customerNumber: '601234567', accountNumber: null, dnis: '48221234567' });
+  });
+});

@@ -1,0 +1,35 @@
+// The embedded Finesse simulator: the user API the Campaign Manager verifies agents with, and the
+// desktop host page that loads the Callback Gadget. presentCall() is how the telephony (the UCCX
+// simulator's dialer) puts a call on an agent's desktop.
+import Fastify from 'fastify';
+import { CallHub, type PresentedCall } from './call-hub.ts';
+import { finesseHost } from './host.ts';
+import { finesseUserApi } from './user-api.ts';
+
+export interface FinesseSimOptions {
+  port?: number;
+  host?: string;
+  /** Campaign Manager base URL (serves /gadget.xml and /gadget/cb-gadget.js). */
+  cmUrl: string;
+}
+
+export interface FinesseSim {
+  url: string;
+  presentCall(agentId: string, call: PresentedCall): void;
+  close(): Promise<void>;
+}
+
+export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl }: FinesseSimOptions): Promise<FinesseSim> {
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const hub = new CallHub();
+  await app.register(finesseUserApi);
+  await app.register(finesseHost, { cmUrl, hub });
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    presentCall: (agentId, call) => void hub.present(agentId, call),
+    close: () => app.close(),
+  };
+}
