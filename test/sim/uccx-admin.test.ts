@@ -1,0 +1,94 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { UccxSim } from '../../sim/uccx/index.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import { HEADER, adminAuth, postContacts, startTestSim } from './uccx-helpers.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`UCCX simulator admin API (db_cra on ${dialect})`, () => {
+    let sim: UccxSim;
+    let cleanup: () => Promise<void>;
+    before(async () => ({ sim, cleanup } = await startTestSim(dialect)));
+    after(() => cleanup());
+
+    test('adminApi answers 401 without Basic auth', async () => {
+      const res = await fetch(`${sim.url}/adminapi/campaign`);
+      assert.equal(res.status, 401);
+      assert.match(await res.text(), /<apiErrors><apiError>.*<errorType>Unauthorized<\/errorType>/);
+    });
+
+    test('GET /adminapi/campaign lists campaigns in XML and JSON; 404 for an unknown id', async () => {
+      const xml = await (await fetch(`${sim.url}/adminapi/campaign`, { headers: adminAuth })).text();
+      assert.match(xml, /<campaigns><campaign><self>.*\/adminapi\/campaign\/200<\/self><campaignId>200<\/campaignId><campaignName>CB_DDI_1<\/campaignName>/);
+      assert.match(xml, /<campaignType>IVR<\/campaignType>.*<campaignCallingNum>\+48221234567<\/campaignCallingNum>/);
+      const json = await (await fetch(`${sim.url}/adminapi/campaign`, { headers: { ...adminAuth, accept: 'application/json' } })).json();
+      assert.equal(json.campaign[0].campaignName, 'CB_DDI_1');
+      assert.equal((await fetch(`${sim.url}/adminapi/campaign/999`, { headers: adminAuth })).status, 404);
+    });
+
+    test('POST contacts (XML and JSON) imports into dialinglist; GET lists them as CSV; status counts them', async () => {
+      const res = await postContacts(sim, `${HEADER}\nA1,Jan,Kowalski,0221234561,,,\n"A2","Anna, Maria",Nowak,0221234562,,,`);
+      assert.equal(res.status, 202);
+      assert.match(res.headers.get('location') ?? '', /\/adminapi\/campaign\/200\/contacts\/status$/);
+      const json = await fetch(`${sim.url}/adminapi/campaign/200/contacts`, {
+        method: 'POST',
+        headers: { ...adminAuth, 'content-type': 'application/json' },
+        body: JSON.stringify({ campaignContacts: { campaign: { '@name': 'CB_DDI_1' }, allowDuplicateContacts: true, csvdata: `${HEADER}\nA3,Ola,Lis,0221234563,,,` } }),
+      });
+      assert.equal(json.status, 202);
+      const rows = await sim.db.query<{ accountnumber: string; callstatus: number; firstname: string }>('SELECT accountnumber, callstatus, firstname FROM dialinglist ORDER BY dialinglistid');
+      assert.deepEqual(rows.map((r) => [r.accountnumber, Number(r.callstatus), r.firstname]), [['A1', 1, 'Jan'], ['A2', 1, 'Anna, Maria'], ['A3', 1, 'Ola']]);
+      const csv = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts?q=PENDING`, { headers: adminAuth })).text();
+      const lines = csv.split('\n');
+      assert.match(lines[0] as string, /^Account Number,First Name,Last Name,Phone1,Phone2,Phone3,Dial Time,Call Result,Callback Number,Call Status/);
+      assert.equal(lines.length, 4);
+      assert.match(lines[2] as string, /^A2,"Anna, Maria",Nowak,0221234562/);
+      const status = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts/status`, { headers: adminAuth })).text();
+      assert.match(status, /<statusDetails><importStatus><status importType="MANUAL"><result>SUCCESS<\/result><startTime>\d+<\/startTime><numContactsImported>1<\/numContactsImported>/);
+    });
+
+    test('POST contacts enforces the limits with a UCCX error body (whole import refused)', async () => {
+      const cases: Array<[string, RegExp]> = [
+        [`${HEADER}\n${'X'.repeat(26)},Jan,K,0221,,,`, /Contact\.AccountNumber\.Length/],
+        [`${HEADER}\nB1,${'J'.repeat(51)},K,0221,,,`, /Contact\.Name\.Length/],
+        [`${HEADER}\nB2,Jan,K,${'1'.repeat(29)},,,`, /Contact\.Phone\.Length/],
+        [`${HEADER}\nB3,Jan,K,,,,`, /Contact\.Phone1\.Missing/],
+      ];
+      for (const [csv, type] of cases) {
+        const res = await postContacts(sim, `${csv}\nB9,Ok,Row,0221999,,,`);
+        assert.equal(res.status, 400);
+        assert.match(await res.text(), type);
+      }
+      const rows = await sim.db.query("SELECT 1 FROM dialinglist WHERE accountnumber LIKE 'B%'");
+      assert.equal(rows.length, 0, 'nothing of a refused import is kept');
+    });
+
+    test('POST contacts without allowDuplicateContacts drops a phone that is still pending', async () => {
+      assert.equal((await postContacts(sim, `${HEADER}\nD1,Jan,K,0555000111,,,`)).status, 202);
+      assert.equal((await postContacts(sim, `${HEADER}\nD2,Jan,K,0555000111,,,`, false)).status, 202);
+      const rows = await sim.db.query<{ accountnumber: string }>("SELECT accountnumber FROM dialinglist WHERE phone01 = '0555000111'");
+      assert.deepEqual(rows.map((r) => r.accountnumber), ['D1']);
+    });
+
+    test('GET contacts caps the CSV at 10,000 rows', async () => {
+      const many = Array.from({ length: 10_050 }, (_, i) => `M${i},F,L,06${String(i).padStart(8, '0')},,,`).join('\n');
+      assert.equal((await postContacts(sim, `${HEADER}\n${many}`)).status, 202);
+      const csv = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts`, { headers: adminAuth })).text();
+      assert.equal(csv.split('\n').length - 1, 10_000);
+    });
+
+    test('DELETE contacts removes every contact of the campaign', async () => {
+      assert.equal((await fetch(`${sim.url}/adminapi/campaign/200/contacts`, { method: 'DELETE', headers: adminAuth })).status, 200);
+      assert.equal((await sim.db.query('SELECT 1 FROM dialinglist WHERE campaignid = 200')).length, 0);
+    });
+
+    test('setFault answers 500, or never answers, until cleared', async () => {
+      sim.setFault({ status: 500 });
+      assert.equal((await fetch(`${sim.url}/adminapi/campaign`, { headers: adminAuth })).status, 500);
+      sim.setFault({ hang: true });
+      await assert.rejects(fetch(`${sim.url}/adminapi/campaign`, { headers: adminAuth, signal: AbortSignal.timeout(300) }));
+      sim.setFault(null);
+      assert.equal((await fetch(`${sim.url}/adminapi/campaign`, { headers: adminAuth })).status, 200);
+    });
+  });
+}
