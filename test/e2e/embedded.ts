@@ -1,0 +1,67 @@
+// Starts the Campaign Manager exactly as `npm start` does (bff/server.ts on the embedded default:
+// SQLite, UCCX and Finesse simulators), on free ports and a temporary data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Embedded {
+  cmUrl: string;
+  desktopUrl: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbedded(env: Record<string, string> = {}): Promise<Embedded> {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-e2e-'));
+  const [port, uccxPort, finessePort] = [await freePort(), await freePort(), await freePort()];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], {
+    cwd: new URL('../../', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      CM_PORT: String(port),
+      CM_HOST: '127.0.0.1',
+      CM_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      CM_SIM_UCCX_PORT: String(uccxPort),
+      CM_SIM_FINESSE_PORT: String(finessePort),
+      CM_DATABASE_URL: `sqlite:${join(dir, 'cm.sqlite')}`,
+      CM_SIM_DBCRA_URL: `sqlite:${join(dir, 'db_cra.sqlite')}`,
+      CM_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const started = Date.now();
+  while (!out.includes('Callback Campaign Manager is running')) {
+    if (child.exitCode !== null) throw new Error(`the Campaign Manager exited:\n${out}`);
+    if (Date.now() - started > 60_000) throw new Error(`the Campaign Manager did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    cmUrl: `http://127.0.0.1:${port}`,
+    desktopUrl: out.match(/Finesse desktop simulator \(open this\):\s+(\S+)/)?.[1] ?? `http://127.0.0.1:${finessePort}/desktop/`,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
