@@ -4,6 +4,7 @@ import * as m0001 from './0001-configuration.ts';
 import * as m0002 from './0002-callbacks.ts';
 import * as m0003 from './0003-slot-counters.ts';
 import * as m0004 from './0004-dispatch.ts';
+import * as m0005 from './0005-jobs.ts';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0002-callbacks', ...m0002 },
   { name: '0003-slot-counters', ...m0003 },
   { name: '0004-dispatch', ...m0004 },
+  { name: '0005-jobs', ...m0005 },
 ];

@@ -1,0 +1,110 @@
+// The db_cra SELECTs, written once with `?` markers so Sequelize (positional replacements) and
+// ibm_db (parameter arrays) run the same text. Lowercase names: Informix folds identifiers.
+import type { DbCraCallDetail, DbCraContact } from './reader.ts';
+
+export interface Query {
+  sql: string;
+  params: unknown[];
+}
+
+/** IN lists are cut into chunks so no statement carries thousands of markers. */
+export const IN_CHUNK = 500;
+
+const CONTACT_COLUMNS =
+  'dialinglistid, campaignid, accountnumber, callstatus, callresult, callsmadetophone01, callsmadetophone02, callsmadetophone03, createdatetime';
+const markers = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** DialingList UNION ALL DialingListHistory for the campaigns, by id cursor and/or account numbers. */
+export function contactsQuery(campaignIds: number[], since: number | undefined, accountNumbers: string[]): Query {
+  const byAccount = accountNumbers.length ? `accountnumber IN (${markers(accountNumbers.length)})` : null;
+  const byId = since !== undefined ? 'dialinglistid > ?' : null;
+  const filter = [byId, byAccount].filter(Boolean).join(' OR ');
+  const where = `campaignid IN (${markers(campaignIds.length)})${filter ? ` AND (${filter})` : ''}`;
+  const params = [...campaignIds, ...(since !== undefined ? [since] : []), ...accountNumbers];
+  const select = (table: string, history: number) => `SELECT ${CONTACT_COLUMNS}, ${history} AS fromhistory FROM ${table} WHERE ${where}`;
+  return { sql: `${select('dialinglist', 0)} UNION ALL ${select('dialinglisthistory', 1)} ORDER BY 1`, params: [...params, ...params] };
+}
+
+export function callDetailsQuery(campaignIds: number[], dialingListIds: number[], callbackIds: string[]): Query {
+  const keys = [
+    dialingListIds.length ? `dialinglistid IN (${markers(dialingListIds.length)})` : null,
+    callbackIds.length ? `customvariable1 IN (${markers(callbackIds.length)})` : null,
+  ].filter(Boolean);
+  return {
+    sql:
+      'SELECT campaignid, dialinglistid, accountnumber, customvariable1, customvariable2 FROM contactcalldetail ' +
+      `WHERE contacttype = 7 AND campaignid IN (${markers(campaignIds.length)}) AND (${keys.join(' OR ')})`,
+    params: [...campaignIds, ...dialingListIds, ...callbackIds],
+  };
+}
+
+const num = (v: unknown): number | null => (v == null || v === '' ? null : Number(v));
+const str = (v: unknown): string | null => (v == null ? null : String(v).trim() || null);
+/** db_cra timestamps are UTC ("2026-12-01 10:00:00.000", no zone): read them as UTC, not local time. */
+const utcText = (text: string): Date => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`);
+const lower = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
+
+export function toContact(raw: Record<string, unknown>): DbCraContact {
+  const r = lower(raw);
+  const created = r.createdatetime == null ? null : r.createdatetime instanceof Date ? r.createdatetime : utcText(String(r.createdatetime));
+  return {
+    dialingListId: Number(r.dialinglistid),
+    campaignId: Number(r.campaignid),
+    accountNumber: String(r.accountnumber ?? '').trim(),
+    callStatus: Number(r.callstatus),
+    callResult: num(r.callresult),
+    callsMade: (num(r.callsmadetophone01) ?? 0) + (num(r.callsmadetophone02) ?? 0) + (num(r.callsmadetophone03) ?? 0),
+    createdAt: created && !Number.isNaN(created.getTime()) ? created : null,
+    fromHistory: Number(r.fromhistory) === 1,
+  };
+}
+
+export function toCallDetail(raw: Record<string, unknown>): DbCraCallDetail {
+  const r = lower(raw);
+  return {
+    campaignId: Number(r.campaignid),
+    dialingListId: num(r.dialinglistid),
+    accountNumber: str(r.accountnumber),
+    callbackId: str(r.customvariable1),
+    routedTo: str(r.customvariable2),
+  };
+}
+
+/** A row moving to history at midnight can be read from both tables once: keep one per id. */
+export function uniqueContacts(rows: DbCraContact[]): DbCraContact[] {
+  const byId = new Map<number, DbCraContact>();
+  for (const row of rows) if (!byId.has(row.dialingListId) || row.fromHistory) byId.set(row.dialingListId, row);
+  return [...byId.values()].sort((a, b) => a.dialingListId - b.dialingListId);
+}
+
+export function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Runs contactsQuery once for the id cursor and once per account-number chunk. */
+export async function readContactsWith(
+  run: (q: Query) => Promise<Record<string, unknown>[]>,
+  campaignIds: number[],
+  since: number | undefined,
+  accountNumbers: string[] = [],
+): Promise<DbCraContact[]> {
+  if (campaignIds.length === 0) return [];
+  const rows: DbCraContact[] = [];
+  if (since !== undefined || accountNumbers.length === 0) rows.push(...(await run(contactsQuery(campaignIds, since, []))).map(toContact));
+  for (const part of chunks(accountNumbers)) rows.push(...(await run(contactsQuery(campaignIds, undefined, part))).map(toContact));
+  return uniqueContacts(rows);
+}
+
+export async function readCallDetailsWith(
+  run: (q: Query) => Promise<Record<string, unknown>[]>,
+  campaignIds: number[],
+  keys: { dialingListIds?: number[]; callbackIds?: string[] },
+): Promise<DbCraCallDetail[]> {
+  const out: DbCraCallDetail[] = [];
+  if (campaignIds.length === 0) return out;
+  for (const part of chunks(keys.dialingListIds ?? [])) out.push(...(await run(callDetailsQuery(campaignIds, part, []))).map(toCallDetail));
+  for (const part of chunks(keys.callbackIds ?? [])) out.push(...(await run(callDetailsQuery(campaignIds, [], part))).map(toCallDetail));
+  return out;
+}

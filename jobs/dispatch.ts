@@ -1,0 +1,149 @@
+// Dispatch (seed steps 5-7): claim the callbacks that are due, push them into the UCCX callback
+// campaign of their DDI, and record what UCCX accepted. The database decides what is due and who
+// owns it (a claim is a lease), so several instances and crashes are safe:
+// - a claim whose lease ran out (crashed or stalled instance) is first checked against UCCX;
+// - an import UCCX may have taken despite an error (timeout, 5xx) is checked before the next push;
+// - an import UCCX certainly did not take waits in retry_wait and is tried again.
+import { claimDueCallbacks, reclaimExpiredCallbacks, type CallbackRow } from '../db/queries/callbacks.ts';
+import { renewDispatchLeases } from './queries/callbacks.ts';
+import { isJobLocked } from './queries/locks.ts';
+import { chunks } from './dbcra/queries.ts';
+import { resolveUccxCampaign, type DispatchSettings, type JobDeps, type UccxCampaignRef } from './deps.ts';
+import { findInUccx } from './uccx-presence.ts';
+import { closedReason, nextOpenTime } from './open-time.ts';
+import { markImportFailed, markQueued, markRejected, moveToOpenTime, recordClaim, releaseClaim } from './transitions.ts';
+import { UccxError } from './uccx/errors.ts';
+
+export interface DispatchSummary {
+  claimed: number;
+  reclaimed: number;
+  imported: number;
+  alreadyInUccx: number;
+  failed: number;
+  deferred: number;
+}
+
+/** The lock name a campaign's purge holds; dispatch leaves that campaign alone meanwhile. */
+export const purgeLockName = (campaign: string) => `purge:${campaign}`;
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export async function dispatchOnce(deps: JobDeps, settings: DispatchSettings): Promise<DispatchSummary> {
+  const summary: DispatchSummary = { claimed: 0, reclaimed: 0, imported: 0, alreadyInUccx: 0, failed: 0, deferred: 0 };
+  const claim = { now: deps.now(), owner: deps.owner, leaseMs: settings.leaseMs, limit: settings.claimLimit };
+  const reclaimed = await reclaimExpiredCallbacks(deps.db, claim);
+  const due = await claimDueCallbacks(deps.db, claim);
+  summary.reclaimed = reclaimed.length;
+  summary.claimed = due.length;
+  if (reclaimed.length + due.length === 0) return summary;
+  for (const row of reclaimed) await recordClaim(deps, row, true);
+  for (const row of due) await recordClaim(deps, row, false);
+
+  const open = await deferClosedRetries(deps, due, summary);
+  const verify = new Set([...reclaimed, ...open.filter((r) => r.lastResult === 'import_uncertain')].map((r) => r.id));
+  const byCampaign = new Map<string, CallbackRow[]>();
+  for (const row of [...reclaimed, ...open]) byCampaign.set(row.campaign, [...(byCampaign.get(row.campaign) ?? []), row]);
+  for (const [campaign, rows] of byCampaign) await dispatchCampaign(deps, settings, campaign, rows, verify, summary);
+  if (summary.imported + summary.failed + summary.alreadyInUccx > 0) deps.log.info({ ...summary }, 'dispatch');
+  return summary;
+}
+
+/** Retries re-check skill hours, holidays and the calling window; closed ones move to the next open time. */
+async function deferClosedRetries(deps: JobDeps, rows: CallbackRow[], summary: DispatchSummary): Promise<CallbackRow[]> {
+  const config = await deps.config();
+  const open: CallbackRow[] = [];
+  for (const row of rows) {
+    const reason = row.attempts > 0 ? closedReason(row, config, deps.now()) : null;
+    if (!reason) {
+      open.push(row);
+      continue;
+    }
+    // Nothing open within two weeks means broken configuration: look again tomorrow rather than drop it.
+    const at = nextOpenTime(row, config, deps.now()) ?? new Date(deps.now().getTime() + 86_400_000);
+    await moveToOpenTime(deps, row, at, reason);
+    summary.deferred++;
+  }
+  return open;
+}
+
+async function dispatchCampaign(deps: JobDeps, settings: DispatchSettings, name: string, rows: CallbackRow[], verify: Set<number>, summary: DispatchSummary) {
+  const certain = rows.filter((r) => !verify.has(r.id));
+  if (await isJobLocked(deps.db, purgeLockName(name), deps.now())) {
+    // Contacts pushed while the purge deletes would be lost; unverified claims keep their lease.
+    for (const row of certain) await releaseClaim(deps, row);
+    summary.deferred += certain.length;
+    return;
+  }
+  const campaign = (await deps.config()).campaigns.find((c) => c.name === name);
+  let target: UccxCampaignRef | null = null;
+  try {
+    target = campaign ? await resolveUccxCampaign(deps, campaign) : null;
+  } catch (err) {
+    for (const row of certain) await markImportFailed(deps, row, errorText(err), false, settings.importRetryMs);
+    return;
+  }
+  if (!target) {
+    const message = `no UCCX campaign for "${name}" (${campaign?.uccxCampaignName ?? 'campaign not configured'})`;
+    for (const row of certain) await markImportFailed(deps, row, message, false, settings.importRetryMs);
+    return;
+  }
+  const toPush = [...certain];
+  const toVerify = rows.filter((r) => verify.has(r.id));
+  if (toVerify.length) {
+    try {
+      const present = await findInUccx(deps, target, toVerify);
+      for (const row of toVerify) {
+        if (present.has(row.accountNumber)) {
+          if (await markQueued(deps, row, target, present.get(row.accountNumber) ?? null, { verified: true })) summary.alreadyInUccx++;
+        } else toPush.push(row);
+      }
+    } catch (err) {
+      // Cannot tell whether UCCX has them: pushing could duplicate. Their lease expires and they are checked again.
+      deps.log.warn({ campaign: name, count: toVerify.length, error: errorText(err) }, 'cannot verify unconfirmed imports; will retry after the lease');
+    }
+  }
+  for (const batch of chunks(toPush, Math.min(500, settings.batchSize))) await pushBatch(deps, settings, target, batch, summary);
+}
+
+/** One import request; data UCCX refuses is split until the refused contacts are alone. */
+async function pushBatch(deps: JobDeps, settings: DispatchSettings, target: UccxCampaignRef, claimed: CallbackRow[], summary: DispatchSummary): Promise<void> {
+  const held = await renewDispatchLeases(deps.db, claimed.map((r) => r.id), deps.owner, deps.now(), settings.leaseMs);
+  const rows = claimed.filter((r) => held.has(r.id));
+  if (rows.length < claimed.length) deps.log.warn({ campaign: target.name, lost: claimed.length - rows.length }, 'claims ran out before the import; left to whoever holds them now');
+  if (rows.length === 0) return;
+  try {
+    await deps.uccx.addContacts(target, rows.map((r) => ({ accountNumber: r.accountNumber, firstName: r.firstName, lastName: r.lastName, phone1: r.dialString })));
+  } catch (err) {
+    if (err instanceof UccxError && err.permanent) {
+      if (rows.length > 1) {
+        const half = Math.ceil(rows.length / 2);
+        await pushBatch(deps, settings, target, rows.slice(0, half), summary);
+        await pushBatch(deps, settings, target, rows.slice(half), summary);
+      } else if (await markRejected(deps, rows[0], err.uccxMessage ?? err.message)) summary.failed++;
+      return;
+    }
+    const uncertain = !(err instanceof UccxError) || err.uncertain;
+    deps.log.warn({ campaign: target.name, count: rows.length, uncertain, error: errorText(err) }, 'UCCX import failed');
+    for (const row of rows) await markImportFailed(deps, row, errorText(err), uncertain, settings.importRetryMs);
+    return;
+  }
+  await confirmImported(deps, target, rows, summary);
+}
+
+/** Reads back what UCCX holds; a contact not visible yet keeps its lease and is verified when it expires. */
+async function confirmImported(deps: JobDeps, target: UccxCampaignRef, rows: CallbackRow[], summary: DispatchSummary): Promise<void> {
+  let present: Map<string, number | null>;
+  try {
+    present = await findInUccx(deps, target, rows);
+  } catch (err) {
+    deps.log.warn({ campaign: target.name, count: rows.length, error: errorText(err) }, 'imported but not confirmed yet; verified after the lease');
+    return;
+  }
+  for (const row of rows) {
+    if (!present.has(row.accountNumber)) {
+      deps.log.warn({ callbackId: row.id, campaign: target.name }, 'UCCX accepted the import but does not list the contact; verified after the lease');
+      continue;
+    }
+    if (await markQueued(deps, row, target, present.get(row.accountNumber) ?? null)) summary.imported++;
+  }
+}

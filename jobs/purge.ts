@@ -1,0 +1,119 @@
+// Purge (seed "Additional flows"): the UCCX dialing list is limited, and DELETE of all contacts is
+// the only delete UCCX offers. So per campaign: hold the campaign's purge lock (dispatch leaves it
+// alone meanwhile), apply the latest results, take the callbacks still pending in UCCX into
+// 'dispatching' under our lease (so a crash mid-purge is repaired by the dispatcher's
+// verify-then-push), DELETE all contacts, then push those callbacks again.
+import { DateTime } from 'luxon';
+import type { Campaign } from '../bff/domain/types.ts';
+import { updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
+import { appendHistory } from '../db/queries/history.ts';
+import { countLiveDispatches, listCallbacksOfCampaign, renewDispatchLeases } from './queries/callbacks.ts';
+import { claimDailyRun, releaseJobLock, tryAcquireJobLock } from './queries/locks.ts';
+import { resolveUccxCampaign, type JobDeps, type UccxCampaignRef } from './deps.ts';
+import { chunks } from './dbcra/queries.ts';
+import { purgeLockName } from './dispatch.ts';
+import { syncCampaign } from './sync.ts';
+import { findInUccx } from './uccx-presence.ts';
+import { markQueued } from './transitions.ts';
+
+export interface PurgeSettings {
+  /** Lease of the purge lock and of the callbacks taken for re-push. */
+  leaseMs: number;
+  batchSize: number;
+  /** Longest wait for imports already in flight in this campaign. */
+  waitForDispatchMs: number;
+}
+
+export interface PurgeReport {
+  campaign: string;
+  skipped?: string;
+  pendingBefore: number;
+  repushed: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings: PurgeSettings): Promise<PurgeReport> {
+  const report: PurgeReport = { campaign: campaign.name, pendingBefore: 0, repushed: 0 };
+  const lock = purgeLockName(campaign.name);
+  if (!(await tryAcquireJobLock(deps.db, lock, deps.owner, deps.now(), settings.leaseMs))) return { ...report, skipped: 'another instance is purging' };
+  try {
+    const target = await resolveUccxCampaign(deps, campaign);
+    if (!target) return { ...report, skipped: 'no UCCX campaign' };
+    const waitUntil = Date.now() + settings.waitForDispatchMs;
+    while ((await countLiveDispatches(deps.db, campaign.name, deps.owner, deps.now())) > 0 && Date.now() < waitUntil) await sleep(100);
+    await syncCampaign(deps, target);
+
+    const inUccx = new Set((await deps.uccx.pendingContacts(target.id)).map((c) => c.accountNumber));
+    const pending = (await listCallbacksOfCampaign(deps.db, campaign.name, ['queued'])).filter((c) => inUccx.has(c.accountNumber));
+    report.pendingBefore = pending.length;
+    deps.log.info({ campaign: campaign.name, uccxCampaignId: target.id, pending: pending.length }, 'purge: start');
+    const taken = await takeForRepush(deps, pending, target, settings.leaseMs);
+
+    await deps.uccx.deleteAllContacts(target.id);
+    deps.log.info({ campaign: campaign.name, uccxCampaignId: target.id }, 'purge: all contacts deleted');
+    for (const batch of chunks(taken, Math.min(500, settings.batchSize))) {
+      report.repushed += await repush(deps, target, batch, settings.leaseMs);
+      deps.log.info({ campaign: campaign.name, repushed: report.repushed, of: taken.length }, 'purge: re-push progress');
+    }
+    return report;
+  } finally {
+    await releaseJobLock(deps.db, lock, deps.owner, deps.now());
+  }
+}
+
+/** Pending callbacks go to 'dispatching' under our lease: if we die, the dispatcher verifies and re-pushes them. */
+async function takeForRepush(deps: JobDeps, pending: CallbackRow[], target: UccxCampaignRef, leaseMs: number): Promise<CallbackRow[]> {
+  const taken: CallbackRow[] = [];
+  const now = deps.now();
+  for (const callback of pending) {
+    const row = await deps.db.transaction(async (t) => {
+      const claimed = await updateCallback(deps.db, callback.id, callback.version, { status: 'dispatching', claimedBy: deps.owner, leaseUntil: new Date(now.getTime() + leaseMs) }, t);
+      if (claimed) await appendHistory(deps.db, { callbackId: callback.id, event: 'purged', actor: 'job:purge', details: { campaign: target.name, uccxCampaignId: target.id }, at: now }, t);
+      return claimed;
+    });
+    if (row) taken.push(row);
+  }
+  return taken;
+}
+
+async function repush(deps: JobDeps, target: UccxCampaignRef, taken: CallbackRow[], leaseMs: number): Promise<number> {
+  const held = await renewDispatchLeases(deps.db, taken.map((r) => r.id), deps.owner, deps.now(), leaseMs);
+  const rows = taken.filter((r) => held.has(r.id));
+  if (rows.length === 0) return 0;
+  try {
+    await deps.uccx.addContacts(target, rows.map((r) => ({ accountNumber: r.accountNumber, firstName: r.firstName, lastName: r.lastName, phone1: r.dialString })));
+    const present = await findInUccx(deps, target, rows);
+    let done = 0;
+    for (const row of rows) {
+      if (!present.has(row.accountNumber)) continue; // keeps its lease: the dispatcher verifies and pushes it
+      const queued = await markQueued(deps, row, target, present.get(row.accountNumber) ?? null, { repushed: true });
+      if (queued) {
+        await appendHistory(deps.db, { callbackId: row.id, event: 'repushed', actor: 'job:purge', details: { dialingListId: queued.uccxDialingListId }, at: deps.now() });
+        done++;
+      }
+    }
+    return done;
+  } catch (err) {
+    deps.log.warn({ campaign: target.name, count: rows.length, error: (err as Error).message }, 'purge: re-push failed; the dispatcher re-pushes after the lease');
+    return 0;
+  }
+}
+
+/** The daily purge: once per local day at or after `purgeAt` ("HH:MM" in `zone`), per campaign, once across instances. */
+export async function purgeIfDue(deps: JobDeps, purgeAt: string, settings: PurgeSettings, zone = 'local'): Promise<PurgeReport[]> {
+  const local = DateTime.fromJSDate(deps.now()).setZone(zone);
+  const [h, m] = purgeAt.split(':').map(Number);
+  if (local.hour * 60 + local.minute < h * 60 + m) return [];
+  const reports: PurgeReport[] = [];
+  for (const campaign of (await deps.config()).campaigns) {
+    const runKey = local.toISODate() as string;
+    if (!(await claimDailyRun(deps.db, `purge-daily:${campaign.name}`, runKey, deps.owner, deps.now(), settings.leaseMs))) continue;
+    try {
+      reports.push(await purgeCampaign(deps, campaign, settings));
+    } finally {
+      await releaseJobLock(deps.db, `purge-daily:${campaign.name}`, deps.owner, deps.now());
+    }
+  }
+  return reports;
+}

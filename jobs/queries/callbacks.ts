@@ -1,0 +1,65 @@
+// Reads of callbacks that only the jobs need (one function per SQL operation). State changes go
+// through db/queries/callbacks.ts updateCallback (optimistic by version).
+import { Op } from 'sequelize';
+import type { CallbackStatus } from '../../bff/domain/types.ts';
+import { toCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
+import type { Db, Tx } from '../../db/index.ts';
+
+/** Callbacks whose current attempt sits in UCCX: their db_cra rows may still change. */
+export const IN_UCCX_STATES: readonly CallbackStatus[] = ['queued', 'dialing', 'connected'];
+
+const rows = (list: Array<{ get(o: { plain: true }): unknown }>) => list.map((r) => toCallback(r.get({ plain: true }) as Record<string, unknown>));
+
+export async function findCallbacksByAccountNumbers(db: Db, accountNumbers: readonly string[], t?: Tx): Promise<CallbackRow[]> {
+  if (accountNumbers.length === 0) return [];
+  return rows(await db.models.Callback.findAll({ where: { accountNumber: [...accountNumbers] }, transaction: t ?? undefined }));
+}
+
+/** Callbacks of a UCCX campaign whose contact is in UCCX (queued, dialing, connected). */
+export async function listCallbacksInUccx(db: Db, uccxCampaignId: number): Promise<CallbackRow[]> {
+  return rows(await db.models.Callback.findAll({ where: { uccxCampaignId, status: [...IN_UCCX_STATES] }, order: [['id', 'ASC']] }));
+}
+
+/** Callbacks of a CM campaign in one of `states`, oldest first. */
+export async function listCallbacksOfCampaign(db: Db, campaign: string, states: readonly CallbackStatus[]): Promise<CallbackRow[]> {
+  return rows(await db.models.Callback.findAll({ where: { campaign, status: [...states] }, order: [['scheduledAt', 'ASC'], ['id', 'ASC']] }));
+}
+
+/** How many callbacks of a campaign another owner is importing right now (a live dispatch lease). */
+export async function countLiveDispatches(db: Db, campaign: string, exceptOwner: string, now: Date): Promise<number> {
+  return db.models.Callback.count({
+    where: { campaign, status: 'dispatching', claimedBy: { [Op.ne]: exceptOwner }, leaseUntil: { [Op.gte]: now } },
+  });
+}
+
+/** Not reached in time: still waiting (scheduled, retry_wait) or never dialled (queued) since before `cutoff`. */
+export async function listExpiryCandidates(db: Db, cutoff: Date, limit: number): Promise<CallbackRow[]> {
+  return rows(
+    await db.models.Callback.findAll({
+      where: { status: ['scheduled', 'retry_wait', 'queued'], scheduledAt: { [Op.lt]: cutoff } },
+      order: [['scheduledAt', 'ASC']],
+      limit,
+    }),
+  );
+}
+
+/** Flags a number UCCX reported as do-not-call (kept once; later flags change nothing). */
+export async function flagDoNotCall(db: Db, phoneE164: string, source: string, now: Date, t?: Tx): Promise<void> {
+  await db.sequelize.query(db.sql.insertIgnore('do_not_call_numbers', ['phone_e164', 'flagged_at', 'source'], ['phone_e164']), {
+    replacements: { phone_e164: phoneE164, flagged_at: now, source },
+    transaction: t ?? undefined,
+  });
+}
+
+/**
+ * Extends the dispatch lease of the callbacks `owner` still holds (status dispatching, lease not
+ * run out) and returns their ids. Called right before an import: a claim that ran out meanwhile
+ * may already be another instance's, and pushing it too would import the contact twice.
+ */
+export async function renewDispatchLeases(db: Db, ids: readonly number[], owner: string, now: Date, leaseMs: number): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const mine = { id: [...ids], claimedBy: owner, status: 'dispatching' };
+  await db.models.Callback.update({ leaseUntil: new Date(now.getTime() + leaseMs) }, { where: { ...mine, leaseUntil: { [Op.gte]: now } } });
+  const rows = await db.models.Callback.findAll({ attributes: ['id'], where: { ...mine, leaseUntil: { [Op.gt]: now } } });
+  return new Set(rows.map((r) => Number(r.get('id'))));
+}

@@ -1,0 +1,69 @@
+// Builds the job dependencies from Config: the CM database, the UCCX admin client, the db_cra
+// reader, cached configuration. Used by the worker threads and by the standalone dispatcher.
+import type { Config } from '../bff/config.ts';
+import { ConfigCache } from '../bff/services/context.ts';
+import { openDatabase } from '../db/index.ts';
+import { openDbCraReader } from './dbcra/reader.ts';
+import { consoleLog, DEFAULT_DISPATCH, type DispatchSettings, type JobDeps, type JobLog } from './deps.ts';
+import { UccxAdminClient } from './uccx/admin-client.ts';
+import { clockOf, type ClockSpec } from './clock.ts';
+import type { PurgeSettings } from './purge.ts';
+
+export interface JobRuntime {
+  deps: JobDeps;
+  close(): Promise<void>;
+}
+
+export async function openJobRuntime(
+  config: Config,
+  opts: { name: string; clock?: ClockSpec | null; withReader?: boolean; migrate?: boolean; log?: JobLog; onChanged?: (id: number) => void },
+): Promise<JobRuntime> {
+  if (!config.uccx.url) throw new Error('jobs need the UCCX admin API URL (CM_UCCX_URL or the embedded simulator)');
+  const db = await openDatabase(config.databaseUrl, { migrate: opts.migrate ?? false });
+  let reader = null;
+  if (opts.withReader !== false && config.dbcra.url) {
+    try {
+      reader = await openDbCraReader(config.dbcra);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+  const uccx = new UccxAdminClient({
+    url: config.uccx.url,
+    user: config.uccx.user,
+    password: config.uccx.password,
+    allowDuplicateContacts: config.uccx.allowDuplicateContacts,
+    timeoutMs: 10_000,
+  });
+  const cache = new ConfigCache(db, 5000);
+  const deps: JobDeps = {
+    db,
+    uccx,
+    reader,
+    now: clockOf(opts.clock),
+    owner: config.instanceId,
+    log: opts.log ?? consoleLog(opts.name),
+    config: () => cache.get(),
+    onChanged: opts.onChanged,
+  };
+  return {
+    deps,
+    close: async () => {
+      await reader?.close();
+      await db.close();
+    },
+  };
+}
+
+export const dispatchSettingsOf = (config: Config): DispatchSettings => ({
+  ...DEFAULT_DISPATCH,
+  leaseMs: config.jobs.leaseSeconds * 1000,
+  batchSize: config.uccx.batchSize,
+});
+
+export const purgeSettingsOf = (config: Config): PurgeSettings => ({
+  leaseMs: Math.max(10 * 60_000, config.jobs.leaseSeconds * 1000),
+  batchSize: config.uccx.batchSize,
+  waitForDispatchMs: config.jobs.leaseSeconds * 1000,
+});

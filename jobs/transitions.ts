@@ -1,0 +1,73 @@
+// The callback state changes the dispatcher and the purge make, each with its history entry in
+// the same transaction. All are optimistic (by version): a callback cancelled meanwhile is left alone.
+import { updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
+import { appendHistory } from '../db/queries/history.ts';
+import type { HistoryEvent } from '../bff/domain/types.ts';
+import type { JobDeps, UccxCampaignRef } from './deps.ts';
+
+const RELEASED = { claimedBy: null, leaseUntil: null };
+
+async function change(deps: JobDeps, row: CallbackRow, patch: Record<string, unknown>, events: Array<[HistoryEvent, Record<string, unknown>]>): Promise<CallbackRow | null> {
+  const at = deps.now();
+  const updated = await deps.db.transaction(async (t) => {
+    const next = await updateCallback(deps.db, row.id, row.version, { ...patch, updatedAt: at }, t);
+    if (!next) return null;
+    for (const [event, details] of events) await appendHistory(deps.db, { callbackId: row.id, event, actor: `job:${deps.owner}`.slice(0, 50), details, at }, t);
+    return next;
+  });
+  if (updated) deps.onChanged?.(row.id);
+  else deps.log.warn({ callbackId: row.id }, 'callback changed meanwhile; left as it is');
+  return updated;
+}
+
+export function markQueued(deps: JobDeps, row: CallbackRow, campaign: UccxCampaignRef, dialingListId: number | null, how: Record<string, unknown> = {}) {
+  const importFlag = row.lastResult?.startsWith('import_');
+  return change(
+    deps,
+    row,
+    {
+      ...RELEASED,
+      status: 'queued',
+      nextAttemptAt: null,
+      importedAt: deps.now(),
+      uccxCampaignId: campaign.id,
+      uccxDialingListId: dialingListId ?? row.uccxDialingListId,
+      ...(importFlag && { lastResult: null }),
+    },
+    [['imported', { campaign: campaign.name, uccxCampaignId: campaign.id, dialingListId, ...how }]],
+  );
+}
+
+/** UCCX did not take it: try again after `retryMs`. `uncertain` marks that UCCX may have it anyway (verify first). */
+export function markImportFailed(deps: JobDeps, row: CallbackRow, error: string, uncertain: boolean, retryMs: number) {
+  const at = new Date(deps.now().getTime() + retryMs);
+  return change(
+    deps,
+    row,
+    { ...RELEASED, status: 'retry_wait', nextAttemptAt: at, lastResult: uncertain ? 'import_uncertain' : 'import_failed' },
+    [['import_failed', { error, uncertain, nextAttemptAt: at.toISOString() }]],
+  );
+}
+
+export function markRejected(deps: JobDeps, row: CallbackRow, message: string) {
+  return change(
+    deps,
+    row,
+    { ...RELEASED, status: 'failed', reason: 'rejected_by_uccx', nextAttemptAt: null, lastResult: message.slice(0, 40) },
+    [['failed', { reason: 'rejected_by_uccx', message }]],
+  );
+}
+
+/** A retry whose time is closed (skill hours, holiday, calling window) waits for the next open time. */
+export function moveToOpenTime(deps: JobDeps, row: CallbackRow, at: Date, reason: string) {
+  return change(deps, row, { ...RELEASED, status: 'retry_wait', nextAttemptAt: at }, [['retry_scheduled', { nextAttemptAt: at.toISOString(), reason }]]);
+}
+
+/** Gives a claim back untouched (its campaign is being purged): scheduled or retry_wait as before. */
+export function releaseClaim(deps: JobDeps, row: CallbackRow) {
+  return change(deps, row, { ...RELEASED, status: row.nextAttemptAt ? 'retry_wait' : 'scheduled' }, []);
+}
+
+export function recordClaim(deps: JobDeps, row: CallbackRow, reclaimed: boolean) {
+  return appendHistory(deps.db, { callbackId: row.id, event: 'claimed', actor: `job:${deps.owner}`.slice(0, 50), details: { owner: deps.owner, leaseUntil: row.leaseUntil, reclaimed }, at: deps.now() });
+}

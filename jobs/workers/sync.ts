@@ -1,0 +1,23 @@
+// Long-lived sync worker: every CM_SYNC_INTERVAL_MS read results from db_cra, then expire
+// callbacks not reached in time. One instance syncs at a time (the "sync" job lock).
+import { expireOnce } from '../expiry.ts';
+import { startLoop } from '../loop.ts';
+import { syncOnce } from '../sync.ts';
+import { jobWorkerData, onCancel, openWorkerRuntime } from './worker-kit.ts';
+
+const { config } = jobWorkerData();
+const runtime = await openWorkerRuntime('sync', true);
+const lockMs = Math.max(60_000, config.jobs.syncIntervalMs * 10);
+const loop = startLoop(
+  'sync',
+  config.jobs.syncIntervalMs,
+  async () => {
+    await syncOnce(runtime.deps, { lockMs });
+    await expireOnce(runtime.deps);
+  },
+  runtime.deps.log,
+);
+onCancel(async () => {
+  await loop.stop();
+  await runtime.close();
+});

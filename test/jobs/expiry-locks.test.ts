@@ -1,0 +1,60 @@
+// expireOnce and the job locks (tryAcquireJobLock, claimDailyRun) on SQLite and PostgreSQL.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS, openTestDb } from '../helpers/databases.ts';
+import { insertTestCallback } from '../db/seed-helpers.ts';
+import { findCallbackById, updateCallback } from '../../db/queries/callbacks.ts';
+import { listHistory } from '../../db/queries/history.ts';
+import { expireOnce } from '../../jobs/expiry.ts';
+import { claimDailyRun, isJobLocked, releaseJobLock, tryAcquireJobLock } from '../../jobs/queries/locks.ts';
+import type { Db } from '../../db/index.ts';
+import { makeDeps, seedDemo } from './helpers.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`jobs storage on ${dialect}`, () => {
+    let db: Db;
+    let cleanup: () => Promise<void>;
+    before(async () => {
+      ({ db, cleanup } = await openTestDb(dialect));
+      await seedDemo(db);
+    });
+    after(() => cleanup());
+
+    test('expireOnce expires waiting and never-dialled callbacks older than expiryHours, nothing else', async () => {
+      const now = new Date('2026-12-01T15:00:00.000Z'); // demo rules: expiryHours 4 → cutoff 11:00
+      const old = await insertTestCallback(db, { scheduledAt: '2026-12-01T10:00:00.000Z' });
+      const oldRetry = await insertTestCallback(db, { scheduledAt: '2026-12-01T10:30:00.000Z' });
+      await updateCallback(db, oldRetry.id, oldRetry.version, { status: 'retry_wait', nextAttemptAt: new Date('2026-12-01T16:00:00Z') });
+      const dialing = await insertTestCallback(db, { scheduledAt: '2026-12-01T10:00:00.000Z' });
+      await updateCallback(db, dialing.id, dialing.version, { status: 'dialing' });
+      const recent = await insertTestCallback(db, { scheduledAt: '2026-12-01T11:30:00.000Z' });
+      assert.equal(await expireOnce(makeDeps(db, { now: () => now })), 2);
+      assert.equal((await findCallbackById(db, old.id))!.status, 'expired');
+      assert.equal((await findCallbackById(db, oldRetry.id))!.status, 'expired');
+      assert.equal((await findCallbackById(db, dialing.id))!.status, 'dialing');
+      assert.equal((await findCallbackById(db, recent.id))!.status, 'scheduled');
+      assert.deepEqual((await listHistory(db, old.id)).map((h) => h.event), ['expired']);
+    });
+
+    test('tryAcquireJobLock: one owner at a time until the lease runs out', async () => {
+      const t0 = new Date('2026-12-01T10:00:00Z');
+      assert.equal(await tryAcquireJobLock(db, 'sync', 'a', t0, 60_000), true);
+      assert.equal(await tryAcquireJobLock(db, 'sync', 'b', t0, 60_000), false);
+      assert.equal(await tryAcquireJobLock(db, 'sync', 'a', t0, 60_000), true, 'the owner renews');
+      assert.equal(await isJobLocked(db, 'sync', t0), true);
+      assert.equal(await tryAcquireJobLock(db, 'sync', 'b', new Date(t0.getTime() + 61_000), 60_000), true, 'expired lease is taken over');
+      await releaseJobLock(db, 'sync', 'b', t0);
+      assert.equal(await isJobLocked(db, 'sync', t0), false);
+    });
+
+    test('claimDailyRun: exactly one caller per day key', async () => {
+      const t0 = new Date('2026-12-01T23:31:00Z');
+      const results = await Promise.all(['a', 'b', 'c'].map((o) => claimDailyRun(db, 'purge-daily:X', '2026-12-01', o, t0, 60_000)));
+      assert.equal(results.filter(Boolean).length, 1);
+      const winner = ['a', 'b', 'c'][results.indexOf(true)];
+      await releaseJobLock(db, 'purge-daily:X', winner, t0);
+      assert.equal(await claimDailyRun(db, 'purge-daily:X', '2026-12-01', 'b', t0, 60_000), false, 'same day again: no');
+      assert.equal(await claimDailyRun(db, 'purge-daily:X', '2026-12-02', 'b', t0, 60_000), true, 'next day: yes');
+    });
+  });
+}

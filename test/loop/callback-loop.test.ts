@@ -1,0 +1,74 @@
+// The UCCX loop end to end on the simulator (accelerated clock): booked through the REST API,
+// dispatched when due, dialled, looked up by the IVR script over HTTP, routed, synced back.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { listHistory } from '../../db/queries/history.ts';
+import { booking, scriptedOutcomes, SPEED, startLoopWorld } from './harness.ts';
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`callback loop on ${dialect}`, () => {
+    test('book → dispatched within 1 s of its time → dialled → IVR lookup → routed to the agent → completed', async (t) => {
+      const world = await startLoopWorld(t, { dialect });
+      world.runJobs();
+      const cb = await world.book('1001', booking({ phone: '22 123 45 61', agentId: '1001' }));
+      const done = await world.waitFor(cb.id, ['completed', 'failed']);
+      assert.equal(done.status, 'completed');
+      assert.equal(done.attempts, 1);
+      const history = await listHistory(world.deps.db, cb.id);
+      const order = ['booked', 'claimed', 'imported', 'ivr_lookup', 'routed', 'completed'].map((e) => history.findIndex((h) => h.event === e));
+      assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `history in loop order: ${history.map((h) => h.event).join(', ')}`);
+      const imported = history.find((h) => h.event === 'imported')!;
+      const lateRealMs = (Date.parse(imported.at) - Date.parse(cb.scheduledAt)) / SPEED;
+      assert.ok(lateRealMs >= 0 && lateRealMs <= 1000, `imported ${lateRealMs} ms (real) after its time`);
+      assert.equal(imported.details.dialingListId, done.uccxDialingListId);
+      assert.deepEqual(history.find((h) => h.event === 'routed')!.details.target, 'agent');
+      assert.equal(history.find((h) => h.event === 'completed')!.details.routedTo, 'agent:1001');
+      assert.equal((await world.uccxRows(cb.accountNumber)).length, 1);
+    });
+  });
+}
+
+describe('callback loop: outcomes', () => {
+  test('busy, then answered on the retry the Campaign Manager schedules', async (t) => {
+    const world = await startLoopWorld(t, { outcome: scriptedOutcomes({ '0221234562': ['busy', 'answer'] }) });
+    world.runJobs();
+    const cb = await world.book('1001', booking({ phone: '22 123 45 62' }));
+    const waiting = await world.waitFor(cb.id, ['retry_wait', 'completed', 'failed']);
+    assert.deepEqual([waiting.status, waiting.lastResult, waiting.attempts], ['retry_wait', 'busy', 1]);
+    const done = await world.waitFor(cb.id, ['completed', 'failed']);
+    assert.deepEqual([done.status, done.attempts], ['completed', 2]);
+    const rows = await world.uccxRows(cb.accountNumber);
+    assert.deepEqual(rows.map((r) => r.callresult), [11, 1], 'one UCCX contact per attempt: busy, then voice');
+    const events = await world.events(cb.id);
+    assert.ok(events.includes('retry_scheduled'));
+    assert.equal(events.filter((e) => e === 'imported').length, 2);
+  });
+
+  test('always busy: max attempts (campaign busy rule: 3) → failed', async (t) => {
+    const world = await startLoopWorld(t, { outcome: scriptedOutcomes({}, 'busy') });
+    world.runJobs();
+    const cb = await world.book('1001', booking({ phone: '22 123 45 63' }));
+    const done = await world.waitFor(cb.id, ['completed', 'failed'], 25_000);
+    assert.deepEqual([done.status, done.reason, done.attempts], ['failed', 'max_attempts', 3]);
+    assert.equal((await world.uccxRows(cb.accountNumber)).length, 3);
+  });
+
+  test('invalid number → failed invalid_number after one attempt', async (t) => {
+    const world = await startLoopWorld(t, { outcome: scriptedOutcomes({}, 'invalid') });
+    world.runJobs();
+    const cb = await world.book('1001', booking({ phone: '22 123 45 64' }));
+    const done = await world.waitFor(cb.id, ['completed', 'failed']);
+    assert.deepEqual([done.status, done.reason, done.attempts], ['failed', 'invalid_number', 1]);
+  });
+
+  test('personal callback, agent not logged in → the IVR falls back to the skill CSQ → completed with fallback_to_skill', async (t) => {
+    const world = await startLoopWorld(t, { agents: { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: false, ready: false } } });
+    world.runJobs();
+    const cb = await world.book('1002', booking({ phone: '22 123 45 65', agentId: '1002' }));
+    const done = await world.waitFor(cb.id, ['completed', 'failed']);
+    assert.equal(done.status, 'completed');
+    const history = await listHistory(world.deps.db, cb.id);
+    assert.deepEqual(history.find((h) => h.event === 'fallback_to_skill')?.details, { agentId: '1002', csq: 'CSQ_Sales' });
+    assert.equal(history.find((h) => h.event === 'completed')!.details.routedTo, 'csq:CSQ_Sales');
+  });
+});
