@@ -12,7 +12,7 @@ export interface Config {
   finesseUrl: string | null;
   adminUsers: string[];
   authCacheSeconds: number;
-  ivr: { user: string; password: string; defaultCsq: string; agentWaitSeconds: number };
+  ivr: { user: string; password: string; defaultCsq: string };
   /** UCCX admin API base URL (https://uccx-node); null → the embedded UCCX simulator. */
   uccx: { url: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean };
   /** db_cra reader: 'informix' (ibm_db, optional dependency) or 'sql' (a Sequelize URL, e.g. the simulator's stand-in). */
@@ -51,7 +51,6 @@ export function loadConfig(env: Env = process.env): Config {
       user: str(env, 'CM_IVR_USER', 'ivr'),
       password: str(env, 'CM_IVR_PASSWORD', 'ivr-demo'),
       defaultCsq: str(env, 'CM_IVR_DEFAULT_CSQ', 'CSQ_Support'),
-      agentWaitSeconds: int(env, 'CM_IVR_AGENT_WAIT_SECONDS', 30),
     },
     uccx: {
       url: optional(env, 'CM_UCCX_URL'),

@@ -34,7 +34,6 @@ export interface LookupAnswer {
 
 export interface LookupSettings {
   defaultCsq: string;
-  agentWaitSeconds: number;
 }
 
 async function findCallback(ctx: ServiceContext, key: LookupKey): Promise<CallbackRow | null> {
@@ -86,7 +85,8 @@ export async function lookupCallback(ctx: ServiceContext, key: LookupKey, settin
     script,
     firstName: callback.firstName,
     lastName: callback.lastName,
-    agentWaitSeconds: callback.type === 'personal' ? settings.agentWaitSeconds : 0,
+    // The global rule: how long a personal callback waits for its agent before its fallback skill.
+    agentWaitSeconds: callback.type === 'personal' ? config.rules.personalFallbackSeconds : 0,
   };
 
   await ctx.db.transaction(async (t) => {

@@ -51,7 +51,7 @@ export async function ivrRoutes(app: FastifyInstance, opts: { config: Config }):
     async (req, reply) => {
       if (!isIvrUser(req, config)) return reply.code(401).header('www-authenticate', 'Basic realm="IVR"').send();
       const { format, ...key } = req.query;
-      const answer = await lookupCallback(app.services, key, { defaultCsq: config.ivr.defaultCsq, agentWaitSeconds: config.ivr.agentWaitSeconds });
+      const answer = await lookupCallback(app.services, key, { defaultCsq: config.ivr.defaultCsq });
       const wantsXml = format === 'xml' || (!format && (req.headers.accept ?? '').includes('application/xml'));
       if (wantsXml) return reply.type('application/xml').serializer((s: string) => s).send(lookupXml(answer));
       return answer;

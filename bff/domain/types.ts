@@ -143,8 +143,8 @@ export interface GlobalRules {
   capacityPerAgentSlot: number;
   /** Hours after the scheduled time after which an unreached callback expires. */
   expiryHours: number;
-  /** Minutes a personal callback waits for its agent before falling back to its skill. */
-  personalFallbackMinutes: number;
+  /** Seconds the IVR waits for a personal callback's agent before queueing it to the fallback skill. */
+  personalFallbackSeconds: number;
 }
 
 export interface Agent {

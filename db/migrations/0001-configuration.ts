@@ -51,7 +51,7 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     capacity_per_skill_slot: { type: DataTypes.INTEGER, allowNull: false },
     capacity_per_agent_slot: { type: DataTypes.INTEGER, allowNull: false },
     expiry_hours: { type: DataTypes.INTEGER, allowNull: false },
-    personal_fallback_minutes: { type: DataTypes.INTEGER, allowNull: false },
+    personal_fallback_seconds: { type: DataTypes.INTEGER, allowNull: false },
     ...timestamps,
   });
   await qi.createTable('teams', {

@@ -73,7 +73,7 @@ export function defineModels(sequelize: Sequelize) {
       capacityPerSkillSlot: DataTypes.INTEGER,
       capacityPerAgentSlot: DataTypes.INTEGER,
       expiryHours: DataTypes.INTEGER,
-      personalFallbackMinutes: DataTypes.INTEGER,
+      personalFallbackSeconds: DataTypes.INTEGER,
     },
     opts('global_rules'),
   );

@@ -36,7 +36,7 @@ export const rules: GlobalRules = {
   capacityPerSkillSlot: 10,
   capacityPerAgentSlot: 2,
   expiryHours: 24,
-  personalFallbackMinutes: 15,
+  personalFallbackSeconds: 15,
 };
 
 export const cbMain: Campaign = {

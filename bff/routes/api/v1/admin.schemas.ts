@@ -65,7 +65,7 @@ export const calendarBody = {
 export const rulesBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['leadMinutes', 'horizonDays', 'windowStart', 'windowEnd', 'slotMinutes', 'capacityPerSkillSlot', 'capacityPerAgentSlot', 'expiryHours', 'personalFallbackMinutes'],
+  required: ['leadMinutes', 'horizonDays', 'windowStart', 'windowEnd', 'slotMinutes', 'capacityPerSkillSlot', 'capacityPerAgentSlot', 'expiryHours', 'personalFallbackSeconds'],
   properties: {
     leadMinutes: { type: 'integer', minimum: 0 },
     horizonDays: { type: 'integer', minimum: 1, maximum: 365 },
@@ -75,6 +75,6 @@ export const rulesBody = {
     capacityPerSkillSlot: { type: 'integer', minimum: 0 },
     capacityPerAgentSlot: { type: 'integer', minimum: 0 },
     expiryHours: { type: 'integer', minimum: 1 },
-    personalFallbackMinutes: { type: 'integer', minimum: 0 },
+    personalFallbackSeconds: { type: 'integer', minimum: 0 },
   },
 } as const;
