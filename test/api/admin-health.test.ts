@@ -40,6 +40,10 @@ test('admin API: admins change configuration, everybody else gets 403', async (t
   assert.equal(holiday.statusCode, 200);
   const closed = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: skillBooking({ phone: '22 555 55 55' }) });
   assert.ok(closed.json().violations.some((v: { code: string }) => v.code === 'HOLIDAY'), closed.body);
+  assert.equal((await app.inject({ method: 'DELETE', url: '/api/v1/admin/skills/Night', headers: as('9001') })).statusCode, 204);
+  assert.equal((await app.inject({ method: 'DELETE', url: '/api/v1/admin/skills/Night', headers: as('9001') })).statusCode, 404);
+  const unknownCalendar = await app.inject({ method: 'PUT', url: '/api/v1/admin/skills/Night', headers: as('9001'), payload: { ...skill, holidayCalendar: 'Mars' } });
+  assert.equal(unknownCalendar.statusCode, 404);
 });
 
 test('GET /api/v1/availability: slots with capacity, booked, available and reasons', async (t) => {

@@ -32,39 +32,34 @@ export default async function admin(app: FastifyInstance): Promise<void> {
     return found.id;
   }
 
-  app.get('/campaigns', { schema: { tags } }, async () => listCampaigns(db));
-  app.put<Named & { Body: Omit<Campaign, 'id' | 'name' | 'holidayCalendarId'> & { holidayCalendar?: string | null } }>(
-    '/campaigns/:name',
-    { schema: { tags, params: nameParams, body: campaignBody } },
-    async (req) => {
-      const { holidayCalendar, ...rest } = req.body;
-      const saved = await saveCampaign(db, { ...rest, name: req.params.name, holidayCalendarId: await calendarId(holidayCalendar) });
+  /** GET list, PUT (create or replace by name, calendar by name) and DELETE of one kind. */
+  function namedResource<T extends { name: string; holidayCalendarId?: number | null }>(
+    path: string,
+    kind: 'Campaign' | 'Skill',
+    body: object,
+    list: () => Promise<T[]>,
+    save: (value: Omit<T, 'id'>) => Promise<T>,
+  ) {
+    app.get(path, { schema: { tags } }, async () => list());
+    app.put<Named & { Body: Record<string, unknown> & { holidayCalendar?: string | null } }>(
+      `${path}/:name`,
+      { schema: { tags, params: nameParams, body } },
+      async (req) => {
+        const { holidayCalendar, ...rest } = req.body;
+        const saved = await save({ ...rest, name: req.params.name, holidayCalendarId: await calendarId(holidayCalendar) } as unknown as Omit<T, 'id'>);
+        changed();
+        return saved;
+      },
+    );
+    app.delete<Named>(`${path}/:name`, { schema: { tags, params: nameParams } }, async (req, reply) => {
+      if (!(await deleteByName(db, kind, req.params.name))) throw new NotFound(kind.toLowerCase());
       changed();
-      return saved;
-    },
-  );
-  app.delete<Named>('/campaigns/:name', { schema: { tags, params: nameParams } }, async (req, reply) => {
-    if (!(await deleteByName(db, 'Campaign', req.params.name))) throw new NotFound('campaign');
-    changed();
-    return reply.code(204).send();
-  });
+      return reply.code(204).send();
+    });
+  }
 
-  app.get('/skills', { schema: { tags } }, async () => listSkills(db));
-  app.put<Named & { Body: Omit<Skill, 'id' | 'name' | 'holidayCalendarId'> & { holidayCalendar?: string | null } }>(
-    '/skills/:name',
-    { schema: { tags, params: nameParams, body: skillBody } },
-    async (req) => {
-      const { holidayCalendar, ...rest } = req.body;
-      const saved = await saveSkill(db, { ...rest, name: req.params.name, holidayCalendarId: await calendarId(holidayCalendar) });
-      changed();
-      return saved;
-    },
-  );
-  app.delete<Named>('/skills/:name', { schema: { tags, params: nameParams } }, async (req, reply) => {
-    if (!(await deleteByName(db, 'Skill', req.params.name))) throw new NotFound('skill');
-    changed();
-    return reply.code(204).send();
-  });
+  namedResource<Campaign>('/campaigns', 'Campaign', campaignBody, () => listCampaigns(db), (c) => saveCampaign(db, c));
+  namedResource<Skill>('/skills', 'Skill', skillBody, () => listSkills(db), (s) => saveSkill(db, s));
 
   app.get('/holiday-calendars', { schema: { tags } }, async () => listHolidayCalendars(db));
   app.put<Named & { Body: { country?: string | null; region?: string | null; customDates: string[] } }>(
