@@ -42,7 +42,7 @@ export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings:
     if (!target) return { ...report, skipped: 'no UCCX campaign' };
     const waitUntil = Date.now() + settings.waitForDispatchMs;
     while ((await countLiveDispatches(deps.db, campaign.name, deps.owner, deps.now())) > 0 && Date.now() < waitUntil) await sleep(100);
-    await syncCampaign(deps, target);
+    await syncCampaign(deps, campaign.name, target);
 
     const inUccx = new Set((await deps.uccx.pendingContacts(target.id)).map((c) => c.accountNumber));
     const pending = (await listCallbacksOfCampaign(deps.db, campaign.name, ['queued'])).filter((c) => inUccx.has(c.accountNumber));

@@ -29,7 +29,13 @@ const LONG_LIVED = new Set(['dispatch', 'sync']);
 const script = (name: string) => new URL(`./workers/${name}.ts`, import.meta.url).href;
 const BOOT = new URL('./workers/boot.mjs', import.meta.url).pathname;
 
-export async function startJobs(config: Config, opts: StartJobsOptions = {}): Promise<{ stop(): Promise<void> }> {
+export interface RunningJobs {
+  stop(): Promise<void>;
+  /** The Bree instance (its `workers` map shows the running threads), for inspection. */
+  bree: Bree;
+}
+
+export async function startJobs(config: Config, opts: StartJobsOptions = {}): Promise<RunningJobs> {
   const log = opts.log ?? consoleLog('scheduler');
   // Apply migrations once here, so the workers (each with its own connection) never race on them.
   await (await openDatabase(config.databaseUrl, { migrate: true })).close();
@@ -67,6 +73,7 @@ export async function startJobs(config: Config, opts: StartJobsOptions = {}): Pr
   await bree.start();
   log.info({ jobs: names, instanceId: config.instanceId }, 'jobs started');
   return {
+    bree,
     stop: async () => {
       stopping = true;
       for (const timer of restarts) clearTimeout(timer);

@@ -35,7 +35,7 @@ export async function syncOnce(deps: JobDeps, opts: { lockMs?: number } = {}): P
       }
       if (!target) continue;
       summary.campaigns++;
-      const { rowsRead, applied } = await syncCampaign(deps, target);
+      const { rowsRead, applied } = await syncCampaign(deps, campaign.name, target);
       summary.rowsRead += rowsRead;
       summary.applied += applied;
     }
@@ -46,11 +46,11 @@ export async function syncOnce(deps: JobDeps, opts: { lockMs?: number } = {}): P
   return summary;
 }
 
-export async function syncCampaign(deps: JobDeps, target: UccxCampaignRef): Promise<{ rowsRead: number; applied: number }> {
+export async function syncCampaign(deps: JobDeps, campaign: string, target: UccxCampaignRef): Promise<{ rowsRead: number; applied: number }> {
   const reader = deps.reader;
   if (!reader) return { rowsRead: 0, applied: 0 };
   const cursor = await getSyncCursor(deps.db, target.id);
-  const inUccx = await listCallbacksInUccx(deps.db, target.id);
+  const inUccx = await listCallbacksInUccx(deps.db, campaign);
   const rows = await reader.readContacts([target.id], cursor, inUccx.map((c) => c.accountNumber));
   if (rows.length === 0) return { rowsRead: 0, applied: 0 };
 

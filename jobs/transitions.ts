@@ -1,6 +1,6 @@
 // The callback state changes the dispatcher and the purge make, each with its history entry in
 // the same transaction. All are optimistic (by version): a callback cancelled meanwhile is left alone.
-import { updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
+import { findCallbackById, updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
 import { appendHistory } from '../db/queries/history.ts';
 import type { HistoryEvent } from '../bff/domain/types.ts';
 import type { JobDeps, UccxCampaignRef } from './deps.ts';
@@ -20,22 +20,17 @@ async function change(deps: JobDeps, row: CallbackRow, patch: Record<string, unk
   return updated;
 }
 
-export function markQueued(deps: JobDeps, row: CallbackRow, campaign: UccxCampaignRef, dialingListId: number | null, how: Record<string, unknown> = {}) {
+export async function markQueued(deps: JobDeps, row: CallbackRow, campaign: UccxCampaignRef, dialingListId: number | null, how: Record<string, unknown> = {}) {
   const importFlag = row.lastResult?.startsWith('import_');
-  return change(
-    deps,
-    row,
-    {
-      ...RELEASED,
-      status: 'queued',
-      nextAttemptAt: null,
-      importedAt: deps.now(),
-      uccxCampaignId: campaign.id,
-      uccxDialingListId: dialingListId ?? row.uccxDialingListId,
-      ...(importFlag && { lastResult: null }),
-    },
-    [['imported', { campaign: campaign.name, uccxCampaignId: campaign.id, dialingListId, ...how }]],
-  );
+  const uccx = { importedAt: deps.now(), uccxCampaignId: campaign.id, uccxDialingListId: dialingListId ?? row.uccxDialingListId };
+  const imported: [HistoryEvent, Record<string, unknown>] = ['imported', { campaign: campaign.name, uccxCampaignId: campaign.id, dialingListId, ...how }];
+  const queued = await change(deps, row, { ...RELEASED, ...uccx, status: 'queued', nextAttemptAt: null, ...(importFlag && { lastResult: null }) }, [imported]);
+  if (queued) return queued;
+  // UCCX was faster than us: the customer already answered (the IVR lookup moved the callback on).
+  // Keep its state, but record the import so the sync and the history know this contact.
+  const now = await findCallbackById(deps.db, row.id);
+  if (now && now.status !== 'dispatching' && !now.uccxCampaignId) return change(deps, now, { ...RELEASED, ...uccx }, [imported]);
+  return null;
 }
 
 /** UCCX did not take it: try again after `retryMs`. `uncertain` marks that UCCX may have it anyway (verify first). */

@@ -10,14 +10,19 @@ export const IN_UCCX_STATES: readonly CallbackStatus[] = ['queued', 'dialing', '
 
 const rows = (list: Array<{ get(o: { plain: true }): unknown }>) => list.map((r) => toCallback(r.get({ plain: true }) as Record<string, unknown>));
 
+/** By account number, 500 per statement (a first sync can read a whole dialing list). */
 export async function findCallbacksByAccountNumbers(db: Db, accountNumbers: readonly string[], t?: Tx): Promise<CallbackRow[]> {
-  if (accountNumbers.length === 0) return [];
-  return rows(await db.models.Callback.findAll({ where: { accountNumber: [...accountNumbers] }, transaction: t ?? undefined }));
+  const found: CallbackRow[] = [];
+  for (let i = 0; i < accountNumbers.length; i += 500) {
+    const part = accountNumbers.slice(i, i + 500);
+    found.push(...rows(await db.models.Callback.findAll({ where: { accountNumber: part }, transaction: t ?? undefined })));
+  }
+  return found;
 }
 
-/** Callbacks of a UCCX campaign whose contact is in UCCX (queued, dialing, connected). */
-export async function listCallbacksInUccx(db: Db, uccxCampaignId: number): Promise<CallbackRow[]> {
-  return rows(await db.models.Callback.findAll({ where: { uccxCampaignId, status: [...IN_UCCX_STATES] }, order: [['id', 'ASC']] }));
+/** Callbacks of a CM campaign whose contact is in UCCX (queued, dialing, connected). */
+export async function listCallbacksInUccx(db: Db, campaign: string): Promise<CallbackRow[]> {
+  return rows(await db.models.Callback.findAll({ where: { campaign, status: [...IN_UCCX_STATES] }, order: [['id', 'ASC']] }));
 }
 
 /** Callbacks of a CM campaign in one of `states`, oldest first. */

@@ -59,4 +59,25 @@ describe('startJobs', () => {
       await jobs.stop();
     }
   });
+
+  test('a long-lived worker that dies is started again and goes on dispatching', async () => {
+    const config = loadConfig({ CM_DATABASE_URL: url, CM_UCCX_URL: uccx.url, CM_DBCRA_URL: uccx.dbcraUrl, CM_DISPATCH_INTERVAL_MS: '200', CM_INSTANCE_ID: 'restart-test' });
+    const jobs = await startJobs(config, { log: quietLog(), jobs: ['dispatch'], restartDelayMs: 100 });
+    try {
+      const worker = async () => {
+        for (let i = 0; i < 100 && !jobs.bree.workers.get('dispatch'); i++) await new Promise((r) => setTimeout(r, 20));
+        return jobs.bree.workers.get('dispatch');
+      };
+      const first = await worker();
+      assert.ok(first);
+      await first.terminate();
+      const cb = await insertTestCallback(db, { scheduledAt: new Date().toISOString() });
+      const started = Date.now();
+      while ((await findCallbackById(db, cb.id))!.status !== 'queued' && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
+      assert.equal((await findCallbackById(db, cb.id))!.status, 'queued');
+      assert.notEqual(await worker(), first, 'a new worker thread');
+    } finally {
+      await jobs.stop();
+    }
+  });
 });
