@@ -45,7 +45,8 @@ export function buildResolvers(app: FastifyInstance) {
   return {
     Query: {
       me: (_: unknown, __: unknown, { principal }: Ctx) => principal,
-      campaigns: async () => (await config()).campaigns.map((c) => ({ name: c.name, ddi: c.ddi, country: c.defaultCountry, timeZone: c.timeZone })),
+      campaigns: async () =>
+        (await config()).campaigns.map((c) => ({ name: c.name, uccxCampaignName: c.uccxCampaignName, ddi: c.ddi, country: c.defaultCountry, timeZone: c.timeZone })),
       skills: async () => (await config()).skills,
       agents: (_: unknown, __: unknown, { principal }: Ctx) => listAgents(ctx.db, principal.role === 'admin' ? {} : { teamId: principal.teamId }),
       callback: async (_: unknown, { id }: { id: string }, { principal }: Ctx) => visibleCallback(ctx, principal, Number(id)).catch(() => null),

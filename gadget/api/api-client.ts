@@ -32,7 +32,7 @@ export class CallbackApi {
   }
 
   async campaigns(): Promise<Campaign[]> {
-    return (await this.transport.request<{ campaigns: Campaign[] }>('Campaigns', 'query Campaigns { campaigns { name ddi country timeZone } }')).campaigns;
+    return (await this.transport.request<{ campaigns: Campaign[] }>('Campaigns', 'query Campaigns { campaigns { name uccxCampaignName ddi country timeZone } }')).campaigns;
   }
 
   async skills(): Promise<Skill[]> {

@@ -31,6 +31,8 @@ export interface Me {
 
 export interface Campaign {
   name: string;
+  /** The UCCX campaign (what BACampaign carries on an outbound IVR callback call). */
+  uccxCampaignName?: string;
   ddi: string;
   country: string;
   timeZone: string;

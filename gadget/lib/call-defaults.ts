@@ -11,11 +11,15 @@ export function splitName(full: string): { firstName: string; lastName: string }
   return { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] };
 }
 
-/** The call's campaign (BACampaign) when the Campaign Manager knows it, else the one whose DDI the customer dialled (DNIS), else the first. */
+/**
+ * The call's campaign (BACampaign names the UCCX campaign, or the Campaign Manager's own name),
+ * else the one whose DDI the customer dialled (DNIS), else the first.
+ */
 export function defaultCampaign(campaigns: Campaign[], call: CurrentCall | null | undefined): string {
   if (campaigns.length === 0) return '';
   if (call?.campaign) {
-    const byName = campaigns.find((c) => c.name.toLowerCase() === call.campaign?.toLowerCase());
+    const wanted = call.campaign.toLowerCase();
+    const byName = campaigns.find((c) => c.name.toLowerCase() === wanted || c.uccxCampaignName?.toLowerCase() === wanted);
     if (byName) return byName.name;
   }
   const dnis = digits(call?.dnis);

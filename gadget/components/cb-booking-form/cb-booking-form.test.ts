@@ -37,6 +37,15 @@ describe('cb-booking-form', () => {
     expect(shadow(el).querySelector<HTMLSelectElement>('#timeZone')?.value).to.equal('Europe/Warsaw');
   });
 
+  it('on a callback call takes the number in E.164 and the campaign from the callback behind BAAccountNumber', async () => {
+    const mock = mockApi({ CallbackByAccount: () => ({ callbackByAccount: callback({ phoneE164: '+48601234561', campaign: 'CB_US' }) }) });
+    const el = await setup(mock.api, outboundCall({ customerNumber: '0601234561', campaign: 'CB_DDI_1' }));
+    const phone = shadow(el).querySelector('cb-phone-field') as HTMLElement & { value: string };
+    await until(() => (phone.value === '+48601234561' ? phone : null), 'number from the callback');
+    expect(mock.transport.callsOf('CallbackByAccount')[0]).to.deep.equal({ accountNumber: 'ACC-7' });
+    expect(shadow(el).querySelector<HTMLSelectElement>('#campaign')?.value).to.equal('CB_US');
+  });
+
   it('pre-fills from an inbound call: caller number, campaign from the dialled DDI', async () => {
     const inbound = outboundCall({ direction: 'inbound', callType: 'ACD_IN', variables: {}, accountNumber: null, customerNumber: '+1 212 555 0199', customerName: '', campaign: null, dnis: '2125550100' });
     const el = await setup(mockApi().api, inbound);

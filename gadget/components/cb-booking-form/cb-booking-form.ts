@@ -94,6 +94,15 @@ export class CbBookingForm extends LitElement {
     this.timeZone = this.campaigns.find((c) => c.name === this.campaign)?.timeZone ?? this.timeZone;
     this.resetOutcome();
     this.prefilled = true;
+    // On a callback call UCCX knows the number as it dialled it; the callback has it in E.164.
+    if (call.accountNumber) void this.prefillFromCallback(call);
+  }
+
+  private async prefillFromCallback(call: CurrentCall): Promise<void> {
+    const callback = await this.api?.callbackByAccount(call.accountNumber as string).catch(() => null);
+    if (!callback || this.prefilledFor !== call.dialogId) return;
+    this.phone = callback.phoneE164;
+    this.campaign = callback.campaign;
   }
 
   private resetOutcome(): void {
