@@ -15,6 +15,7 @@ import { purgeLockName } from './dispatch.ts';
 import { syncCampaign } from './sync.ts';
 import { findInUccx } from './uccx-presence.ts';
 import { markQueued } from './transitions.ts';
+import { CALL_STATUS } from './result-map.ts';
 
 export interface PurgeSettings {
   /** Lease of the purge lock and of the callbacks taken for re-push. */
@@ -44,8 +45,7 @@ export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings:
     while ((await countLiveDispatches(deps.db, campaign.name, deps.owner, deps.now())) > 0 && Date.now() < waitUntil) await sleep(100);
     await syncCampaign(deps, campaign.name, target);
 
-    const inUccx = new Set((await deps.uccx.pendingContacts(target.id)).map((c) => c.accountNumber));
-    const pending = (await listCallbacksOfCampaign(deps.db, campaign.name, ['queued'])).filter((c) => inUccx.has(c.accountNumber));
+    const pending = await stillPendingInUccx(deps, target, await listCallbacksOfCampaign(deps.db, campaign.name, ['queued']));
     report.pendingBefore = pending.length;
     deps.log.info({ campaign: campaign.name, uccxCampaignId: target.id, pending: pending.length }, 'purge: start');
     const taken = await takeForRepush(deps, pending, target, settings.leaseMs);
@@ -60,6 +60,22 @@ export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings:
   } finally {
     await releaseJobLock(deps.db, lock, deps.owner, deps.now());
   }
+}
+
+/**
+ * The queued callbacks whose contact UCCX has not dialled yet: listed as pending (the CSV stops at
+ * 10,000 rows), or open in db_cra (pending, callback, retry) on the callback's current row.
+ */
+async function stillPendingInUccx(deps: JobDeps, target: UccxCampaignRef, queued: CallbackRow[]): Promise<CallbackRow[]> {
+  const open = new Set((await deps.uccx.pendingContacts(target.id)).map((c) => c.accountNumber));
+  if (deps.reader && queued.length) {
+    const current = new Map(queued.map((c) => [c.accountNumber, c.uccxDialingListId ?? 0]));
+    for (const row of await deps.reader.readContacts([target.id], undefined, [...current.keys()])) {
+      const openStatus = ![CALL_STATUS.active, CALL_STATUS.closed, CALL_STATUS.maxCalls].includes(row.callStatus as 2 | 3 | 5);
+      if (openStatus && row.dialingListId >= (current.get(row.accountNumber) ?? 0)) open.add(row.accountNumber);
+    }
+  }
+  return queued.filter((c) => open.has(c.accountNumber));
 }
 
 /** Pending callbacks go to 'dispatching' under our lease: if we die, the dispatcher verifies and re-pushes them. */
