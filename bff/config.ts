@@ -19,6 +19,8 @@ export interface Config {
   dbcra: { driver: 'informix' | 'sql'; url: string | null };
   sim: { uccxPort: number; finessePort: number; dbcraUrl: string; clockSpeed: number };
   jobs: { enabled: boolean; dispatchIntervalMs: number; leaseSeconds: number; syncIntervalMs: number; purgeAt: string };
+  /** How often an instance looks for callbacks changed elsewhere (live views). */
+  changeFeedMs: number;
   instanceId: string;
 }
 
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env): Config {
       syncIntervalMs: int(env, 'CM_SYNC_INTERVAL_MS', 5000),
       purgeAt: str(env, 'CM_PURGE_AT', '23:30'),
     },
+    changeFeedMs: int(env, 'CM_CHANGE_FEED_MS', 2000),
     instanceId: str(env, 'CM_INSTANCE_ID', `${hostname()}-${process.pid}`),
   };
 }

@@ -33,14 +33,25 @@ export class ConfigCache {
   }
 }
 
+/** Versions remembered per callback so the same change is announced once; bounded. */
+const REMEMBERED = 20_000;
+
 /** In-process feed of callback changes (GraphQL subscriptions listen to it). */
 export class CallbackEvents extends EventEmitter<{ changed: [Callback] }> {
+  private readonly announced = new Map<number, number>();
+
   constructor(private readonly load: (id: number) => Promise<Callback | null>) {
     super();
   }
 
-  changed(callback: Callback): void {
+  /** Announces a change unless this version (or a newer one) was announced already. */
+  changed(callback: Callback): boolean {
+    if ((this.announced.get(callback.id) ?? 0) >= callback.version) return false;
+    this.announced.delete(callback.id);
+    this.announced.set(callback.id, callback.version);
+    if (this.announced.size > REMEMBERED) this.announced.delete(this.announced.keys().next().value as number);
     this.emit('changed', callback);
+    return true;
   }
 
   /** A change made elsewhere (a job worker thread): read the callback and announce it. */

@@ -5,6 +5,7 @@ import * as m0002 from './0002-callbacks.ts';
 import * as m0003 from './0003-slot-counters.ts';
 import * as m0004 from './0004-dispatch.ts';
 import * as m0005 from './0005-jobs.ts';
+import * as m0006 from './0006-change-feed.ts';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0003-slot-counters', ...m0003 },
   { name: '0004-dispatch', ...m0004 },
   { name: '0005-jobs', ...m0005 },
+  { name: '0006-change-feed', ...m0006 },
 ];

@@ -189,3 +189,9 @@ async function runClaim(db: Db, sql: string, args: { now: Date; owner: string; l
   const rows = db.dialect === 'sqlite' ? await db.transaction((t) => run(t)) : await run();
   return (rows as Record<string, unknown>[]).map(toCallback);
 }
+
+/** Callbacks changed after `since` (the change feed), oldest change first. */
+export async function listChangedSince(db: Db, since: Date, limit: number): Promise<CallbackRow[]> {
+  const rows = await db.models.Callback.findAll({ where: { updatedAt: { [Op.gt]: since } }, order: [['updatedAt', 'ASC'], ['id', 'ASC']], limit });
+  return rows.map((r) => toCallback(r.get({ plain: true })));
+}

@@ -10,6 +10,8 @@ import { createTestDatabase, type TestDialect } from './databases.ts';
 
 export interface BuildOptions {
   dialect?: TestDialect;
+  /** Use this database (e.g. shared by two instances) instead of a fresh one. */
+  databaseUrl?: string;
   now?: () => Date;
   env?: Record<string, string>;
 }
@@ -22,7 +24,7 @@ export async function startFinesseUserApi(): Promise<{ url: string; close(): Pro
 }
 
 export async function build(t: TestContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
-  const target = await createTestDatabase(opts.dialect ?? 'sqlite');
+  const target = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : await createTestDatabase(opts.dialect ?? 'sqlite');
   const finesse = await startFinesseUserApi();
   const config = loadConfig({
     CM_DATABASE_URL: target.url,

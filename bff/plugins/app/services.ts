@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { findCallbackById } from '../../../db/queries/callbacks.ts';
 import { CallbackEvents, ConfigCache, type ServiceContext } from '../../services/context.ts';
+import { ChangeFeed } from '../../services/change-feed.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,4 +19,8 @@ export default fp<{ config: Config; now?: () => Date }>(async (app, opts) => {
     now: opts.now ?? (() => new Date()),
   };
   app.decorate('services', services);
+  // Changes made by job workers and other instances reach this instance's live views too.
+  const feed = new ChangeFeed(app.db, services.events);
+  app.addHook('onReady', async () => feed.start(opts.config.changeFeedMs));
+  app.addHook('onClose', async () => feed.stop());
 }, { name: 'services', dependencies: ['database'] });
