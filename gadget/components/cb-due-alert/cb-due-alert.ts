@@ -11,6 +11,7 @@ import { t } from '../../i18n/i18n.ts';
 import { groupOf, isMine } from '../../lib/callback-groups.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import styles from './cb-due-alert.styles.ts';
+import { LiveCallbacks } from '../../lib/live-callbacks.ts';
 
 export type CbShowMineEvent = CustomEvent<Record<string, never>>;
 const ACTIVE = ['scheduled', 'dispatching', 'queued', 'dialing', 'retry_wait'];
@@ -28,27 +29,20 @@ export class CbDueAlert extends LitElement {
 
   @state() private items: Callback[] = [];
 
-  private loadedFor: CallbackApi | undefined;
-  private stopLive: (() => void) | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly live = new LiveCallbacks(this, {
+    ready: () => Boolean(this.session),
+    changed: () => void this.load(),
+    load: () => {
+      clearInterval(this.timer);
+      this.timer = setInterval(() => void this.load(), this.refreshSeconds * 1000);
+      void this.load();
+    },
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.timer);
-    this.stopLive?.();
-    this.stopLive = null;
-    this.loadedFor = undefined;
-  }
-
-  override willUpdate(): void {
-    if (this.api && this.session && this.api !== this.loadedFor) {
-      this.loadedFor = this.api;
-      this.stopLive?.();
-      this.stopLive = this.api.onCallbackChanged(() => void this.load());
-      clearInterval(this.timer);
-      this.timer = setInterval(() => void this.load(), this.refreshSeconds * 1000);
-      void this.load();
-    }
   }
 
   async load(): Promise<void> {

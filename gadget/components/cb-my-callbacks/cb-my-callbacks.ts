@@ -14,6 +14,7 @@ import { baseStyles } from '../../styles/base.styles.ts';
 import type { CbCallbackUpdatedEvent } from '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-actions/cb-callback-actions.ts';
 import styles from './cb-my-callbacks.styles.ts';
+import { LiveCallbacks } from '../../lib/live-callbacks.ts';
 
 const GROUPS: Group[] = ['overdue', 'dueSoon', 'upcoming', 'finished'];
 const TITLES: Record<Group, MessageKey> = { overdue: 'mine.overdue', dueSoon: 'mine.dueSoon', upcoming: 'mine.upcoming', finished: 'mine.finished' };
@@ -33,9 +34,8 @@ export class CbMyCallbacks extends LitElement {
   @state() private loading = false;
   @state() private error = '';
 
-  private loadedFor: CallbackApi | undefined;
-  private stopLive: (() => void) | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly live = new LiveCallbacks(this, { ready: () => Boolean(this.session), changed: (c) => this.upsert(c), load: () => void this.load() });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -45,18 +45,6 @@ export class CbMyCallbacks extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.ticker);
-    this.stopLive?.();
-    this.stopLive = null;
-    this.loadedFor = undefined;
-  }
-
-  override willUpdate(): void {
-    if (this.api && this.session && this.api !== this.loadedFor) {
-      this.loadedFor = this.api;
-      this.stopLive?.();
-      this.stopLive = this.api.onCallbackChanged((c) => this.upsert(c));
-      void this.load();
-    }
   }
 
   async load(): Promise<void> {

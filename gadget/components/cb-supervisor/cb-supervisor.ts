@@ -14,6 +14,7 @@ import { baseStyles } from '../../styles/base.styles.ts';
 import type { CbCallbackUpdatedEvent } from '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-actions/cb-callback-actions.ts';
 import styles from './cb-supervisor.styles.ts';
+import { LiveCallbacks } from '../../lib/live-callbacks.ts';
 
 export interface SupervisorFilters {
   status: string;
@@ -42,30 +43,19 @@ export class CbSupervisor extends LitElement {
   @state() private changedId = '';
   @state() private live = false;
 
-  private loadedFor: CallbackApi | undefined;
-  private stopLive: (() => void) | null = null;
-  private stopStatus: (() => void) | null = null;
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly following = new LiveCallbacks(this, {
+    changed: (c) => this.onChanged(c),
+    also: [(api) => api.onLiveStatus((live) => (this.live = live))],
+    load: () => {
+      void this.loadChoices();
+      void this.load();
+    },
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLive?.();
-    this.stopStatus?.();
-    this.stopLive = this.stopStatus = null;
-    this.loadedFor = undefined;
     clearTimeout(this.countsTimer);
-  }
-
-  override willUpdate(): void {
-    if (this.api && this.api !== this.loadedFor) {
-      this.loadedFor = this.api;
-      this.stopLive?.();
-      this.stopStatus?.();
-      this.stopLive = this.api.onCallbackChanged((c) => this.onChanged(c));
-      this.stopStatus = this.api.onLiveStatus((live) => (this.live = live));
-      void this.loadChoices();
-      void this.load();
-    }
   }
 
   /** The GraphQL filter of the current choices (counts ignore the status choice). */
