@@ -32,7 +32,7 @@ export interface AppOptions {
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   await fastify.register(cors);
   await fastify.register(swagger);
-  await fastify.register(staticFiles);
+  await fastify.register(staticFiles, { publicUrl: opts.config.publicUrl });
 
   await fastify.register(errors);
   await fastify.register(database, { config: opts.config });

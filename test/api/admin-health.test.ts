@@ -19,6 +19,16 @@ test('GET /healthz, /readyz, /metrics and the OpenAPI document at /docs', async 
   assert.equal((await app.inject('/docs')).statusCode < 400, true);
 });
 
+test('GET /gadget.xml serves the Finesse gadget spec with this instance as the cmUrl default', async (t) => {
+  const app = await build(t, { now, env: { CM_PUBLIC_URL: 'https://cm.example.test:8443' } });
+  const res = await app.inject('/gadget.xml');
+  assert.equal(res.statusCode, 200);
+  assert.match(res.headers['content-type'] as string, /application\/xml/);
+  assert.match(res.body, /<Require feature="pubsub-2"\/>/);
+  assert.match(res.body, /<UserPref name="cmUrl"[^>]*default_value="https:\/\/cm\.example\.test:8443"/);
+  assert.match(res.body, /<Content type="html">/);
+});
+
 test('admin API: admins change configuration, everybody else gets 403', async (t) => {
   const app = await build(t, { now });
   const skill = { csq: 'CSQ_Night', timeZone: 'Europe/Warsaw', hours: { '1': ['20:00-24:00'] }, holidayCalendar: 'Poland' };

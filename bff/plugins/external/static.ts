@@ -9,12 +9,17 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const GADGET_DIST = `${root}gadget/dist`;
 export const GADGET_SPEC = `${root}gadget.xml`;
 
-export default fp(async (app) => {
+/** The gadget spec with this Campaign Manager's public URL as the cmUrl preference's default. */
+export function gadgetSpec(publicUrl: string): string {
+  return readFileSync(GADGET_SPEC, 'utf8').replace(/(<UserPref name="cmUrl"[^>]*default_value=")[^"]*"/, `$1${publicUrl.replace(/"/g, '')}"`);
+}
+
+export default fp<{ publicUrl: string }>(async (app, { publicUrl }) => {
   if (existsSync(GADGET_DIST)) {
     await app.register(fastifyStatic, { root: GADGET_DIST, prefix: '/gadget/', decorateReply: false });
   }
   app.get('/gadget.xml', { schema: { hide: true } }, async (_req, reply) => {
     if (!existsSync(GADGET_SPEC)) return reply.code(404).send({ error: 'not_found' });
-    return reply.type('application/xml').send(readFileSync(GADGET_SPEC, 'utf8'));
+    return reply.type('application/xml').send(gadgetSpec(publicUrl));
   });
 }, { name: 'static-files' });
