@@ -18,7 +18,8 @@ export interface Config {
   /** db_cra reader: 'informix' (ibm_db, optional dependency) or 'sql' (a Sequelize URL, e.g. the simulator's stand-in). */
   dbcra: { driver: 'informix' | 'sql'; url: string | null };
   sim: { uccxPort: number; finessePort: number; dbcraUrl: string; clockSpeed: number };
-  jobs: { enabled: boolean; dispatchIntervalMs: number; leaseSeconds: number; syncIntervalMs: number; purgeAt: string };
+  /** retentionDays: finished callbacks older than this are deleted (with their history) by the daily purge. */
+  jobs: { enabled: boolean; dispatchIntervalMs: number; leaseSeconds: number; syncIntervalMs: number; purgeAt: string; retentionDays: number };
   /** How often an instance looks for callbacks changed elsewhere (live views). */
   changeFeedMs: number;
   instanceId: string;
@@ -74,6 +75,7 @@ export function loadConfig(env: Env = process.env): Config {
       leaseSeconds: int(env, 'CM_LEASE_SECONDS', 60),
       syncIntervalMs: int(env, 'CM_SYNC_INTERVAL_MS', 5000),
       purgeAt: str(env, 'CM_PURGE_AT', '23:30'),
+      retentionDays: int(env, 'CM_RETENTION_DAYS', 400),
     },
     changeFeedMs: int(env, 'CM_CHANGE_FEED_MS', 2000),
     instanceId: str(env, 'CM_INSTANCE_ID', `${hostname()}-${process.pid}`),
