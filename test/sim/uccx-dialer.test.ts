@@ -10,7 +10,7 @@ interface Lookup { query: Record<string, string>; authorization?: string }
 /** A stand-in for the Campaign Manager's IVR lookup: answers by account number. */
 async function lookupStub(answers: Record<string, object>, delayMs: Record<string, number> = {}) {
   const calls: Lookup[] = [];
-  const app: FastifyInstance = Fastify();
+  const app: FastifyInstance = Fastify({ forceCloseConnections: true }); // the simulator keeps its connections alive
   app.get('/ivr/v1/lookup', async (req) => {
     const q = req.query as Record<string, string>;
     calls.push({ query: q, authorization: req.headers.authorization });
