@@ -39,9 +39,10 @@ async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow
   const campaign = config.campaigns.find((c) => c.name === input.campaign) ?? null;
   const skill = input.skill ? config.skills.find((s) => s.name === input.skill) ?? null : null;
   const agentKnown = input.agentId ? (await findAgent(ctx.db, input.agentId)) != null : null;
-  // Current bookings in the requested slot, so SLOT_FULL is reported with the other violations.
-  const numberZone = campaign ? (parsePhone(input.phone, campaign.defaultCountry) as { timeZone?: string | null }).timeZone ?? null : null;
-  const zone = resolveCustomerZone(input.timeZone, numberZone, campaign?.timeZone ?? 'UTC');
+  // Current bookings in the requested slot (read in the zone the rules will use), so SLOT_FULL is
+  // reported with the other violations.
+  const phone = campaign ? parsePhone(input.phone, campaign.defaultCountry) : null;
+  const zone = resolveCustomerZone(input.timeZone, phone?.valid ? phone.timeZone : null, campaign?.timeZone ?? 'UTC');
   const when = resolveScheduledTime(input.scheduledAt, zone);
   let booked: { skill: number; agent: number } | undefined;
   if (when.ok) {
