@@ -1,7 +1,7 @@
 // The Campaign Manager as one Fastify plugin (fastify/demo layout): external plugins, then the
 // application's own plugins (database, services, auth), then the routes. server.ts runs it.
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config.ts';
+import type { Config } from '../config/settings.ts';
 import cors from './plugins/external/cors.ts';
 import swagger from './plugins/external/swagger.ts';
 import staticFiles from './plugins/external/static.ts';

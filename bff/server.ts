@@ -4,7 +4,7 @@ import 'dotenv/config';
 import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import app, { serverOptions } from './app.ts';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig, type Config } from '../config/settings.ts';
 import { startEmbeddedSimulators } from '../sim/start.ts';
 import { startJobs } from '../jobs/scheduler.ts';
 

@@ -5,12 +5,12 @@ import {
   findActiveCallbackByPhone,
   findCallbackByAccountNumber,
   findCallbackByDialingListId,
-  updateCallback,
   type CallbackRow,
 } from '../db/queries/callbacks.ts';
+import { transitionCallback } from '../db/queries/transition.ts';
 import { appendHistory } from '../db/queries/history.ts';
-import { ACTIVE_STATES, isActive } from '../bff/domain/types.ts';
-import type { ServiceContext } from '../bff/services/context.ts';
+import { ACTIVE_STATES, isActive } from '../domain/types.ts';
+import type { ServiceContext } from '../db/service-context.ts';
 
 export interface LookupKey {
   accountNumber?: string;
@@ -95,8 +95,8 @@ export async function lookupCallback(ctx: ServiceContext, key: LookupKey, settin
     const routed = { target: answer.target, agentId: answer.agentId, csq: answer.csq, script: answer.script };
     await appendHistory(ctx.db, { callbackId: callback.id, event: 'routed', actor: 'ivr', details: routed, at }, t);
     if (callback.status !== 'connected') {
-      const row = await updateCallback(ctx.db, callback.id, callback.version, { status: 'connected', lastResult: 'voice' }, t);
-      if (row) ctx.events.changed(row);
+      const r = await transitionCallback(ctx.db, callback, { event: 'answer', actor: 'ivr', at, patch: { lastResult: 'voice' } }, t);
+      if (r.ok) ctx.events.changed(r.row);
     }
   });
   return answer;

@@ -2,7 +2,7 @@
 // IVR user from configuration; JSON by default, flat XML on Accept: application/xml or ?format=xml).
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from '../bff/config.ts';
+import type { Config } from '../config/settings.ts';
 import { lookupCallback, lookupXml } from './lookup.ts';
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

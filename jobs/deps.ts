@@ -2,7 +2,7 @@
 // are (the lease owner) and where to log. Workers build it from Config; tests build it directly.
 import type { Db } from '../db/index.ts';
 import type { Configuration } from '../db/queries/config.ts';
-import type { Campaign } from '../bff/domain/types.ts';
+import type { Campaign } from '../domain/types.ts';
 import type { DbCraReader } from './dbcra/reader.ts';
 import type { UccxAdminClient } from './uccx/admin-client.ts';
 

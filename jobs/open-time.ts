@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Configuration } from '../db/queries/config.ts';
 import type { CallbackRow } from '../db/queries/callbacks.ts';
-import { calendarOf, inCallingWindow, isHoliday, skillOpenAt } from '../bff/domain/rules/index.ts';
+import { calendarOf, inCallingWindow, isHoliday, skillOpenAt } from '../domain/rules/index.ts';
 
 const STEP_MINUTES = 5;
 /** Beyond two weeks something is misconfigured (a skill that never opens): stop looking. */

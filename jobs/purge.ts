@@ -4,8 +4,9 @@
 // 'dispatching' under our lease (so a crash mid-purge is repaired by the dispatcher's
 // verify-then-push), DELETE all contacts, then push those callbacks again.
 import { DateTime } from 'luxon';
-import type { Campaign } from '../bff/domain/types.ts';
-import { updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
+import type { Campaign } from '../domain/types.ts';
+import type { CallbackRow } from '../db/queries/callbacks.ts';
+import { transitionCallback } from '../db/queries/transition.ts';
 import { appendHistory } from '../db/queries/history.ts';
 import { countLiveDispatches, listCallbacksOfCampaign, renewDispatchLeases } from './queries/callbacks.ts';
 import { claimDailyRun, releaseJobLock, tryAcquireJobLock } from './queries/locks.ts';
@@ -83,12 +84,14 @@ async function takeForRepush(deps: JobDeps, pending: CallbackRow[], target: Uccx
   const taken: CallbackRow[] = [];
   const now = deps.now();
   for (const callback of pending) {
-    const row = await deps.db.transaction(async (t) => {
-      const claimed = await updateCallback(deps.db, callback.id, callback.version, { status: 'dispatching', claimedBy: deps.owner, leaseUntil: new Date(now.getTime() + leaseMs) }, t);
-      if (claimed) await appendHistory(deps.db, { callbackId: callback.id, event: 'purged', actor: 'job:purge', details: { campaign: target.name, uccxCampaignId: target.id }, at: now }, t);
-      return claimed;
+    const result = await transitionCallback(deps.db, callback, {
+      event: 'take_for_repush',
+      actor: 'job:purge',
+      at: now,
+      patch: { claimedBy: deps.owner, leaseUntil: new Date(now.getTime() + leaseMs) },
+      history: [['purged', { campaign: target.name, uccxCampaignId: target.id }]],
     });
-    if (row) taken.push(row);
+    if (result.ok) taken.push(result.row);
   }
   return taken;
 }

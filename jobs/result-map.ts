@@ -1,6 +1,6 @@
 // UCCX callstatus/callresult (db_cra DialingList) → what happens to the callback, exactly as the
 // table in shared/reference/callback-lifecycle.md.
-import type { FailureReason, RetryOutcome } from '../bff/domain/types.ts';
+import type { FailureReason, RetryOutcome } from '../domain/types.ts';
 
 export const CALL_STATUS = { pending: 1, active: 2, closed: 3, callback: 4, maxCalls: 5, retry: 6, unknown: 7, retriesWithDelay: 8 } as const;
 

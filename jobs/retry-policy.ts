@@ -1,6 +1,6 @@
 // Retries belong to the Campaign Manager (lifecycle doc): after a failed attempt the campaign's
 // retry policy for that outcome says how many attempts a callback gets and how long to wait.
-import type { RetryOutcome, RetryPolicy } from '../bff/domain/types.ts';
+import type { RetryOutcome, RetryPolicy } from '../domain/types.ts';
 
 /** Used when a campaign has no policy, or none for the outcome and no `default` entry. */
 export const DEFAULT_RETRY_RULE = { maxAttempts: 3, delayMinutes: 10 } as const;

@@ -4,7 +4,7 @@
 // cleanly on SIGTERM/SIGINT; if killed outright, its claims are verified and finished by the
 // next dispatcher once their lease runs out.
 import 'dotenv/config';
-import { loadConfig } from '../bff/config.ts';
+import { loadConfig } from '../config/settings.ts';
 import { dispatchOnce } from './dispatch.ts';
 import { startLoop } from './loop.ts';
 import { dispatchSettingsOf, openJobRuntime } from './runtime.ts';

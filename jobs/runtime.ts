@@ -1,7 +1,7 @@
 // Builds the job dependencies from Config: the CM database, the UCCX admin client, the db_cra
 // reader, cached configuration. Used by the worker threads and by the standalone dispatcher.
-import type { Config } from '../bff/config.ts';
-import { ConfigCache } from '../bff/services/context.ts';
+import type { Config } from '../config/settings.ts';
+import { ConfigCache } from '../db/service-context.ts';
 import { openDatabase } from '../db/index.ts';
 import { openDbCraReader } from './dbcra/reader.ts';
 import { consoleLog, DEFAULT_DISPATCH, type DispatchSettings, type JobDeps, type JobLog } from './deps.ts';

@@ -7,7 +7,7 @@
 // A long-lived worker that dies (an uncaught error, a lost database) is started again after a
 // short back-off; callbacks it had claimed are picked up when their lease runs out.
 import Bree from 'bree';
-import type { Config } from '../bff/config.ts';
+import type { Config } from '../config/settings.ts';
 import { openDatabase } from '../db/index.ts';
 import type { ClockSpec } from './clock.ts';
 import { consoleLog, type JobLog } from './deps.ts';

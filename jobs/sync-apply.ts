@@ -3,7 +3,9 @@
 // observation that makes reading the same row again a no-op.
 import { updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
 import { appendHistory } from '../db/queries/history.ts';
-import type { HistoryEvent } from '../bff/domain/types.ts';
+import { transitionCallback } from '../db/queries/transition.ts';
+import type { LifecycleEvent } from '../domain/lifecycle.ts';
+import type { HistoryEvent } from '../domain/types.ts';
 import { flagDoNotCall, IN_UCCX_STATES } from './queries/callbacks.ts';
 import { saveObservation, type Observation } from './queries/sync-state.ts';
 import type { DbCraContact } from './dbcra/reader.ts';
@@ -42,36 +44,52 @@ export async function applyContactRow(deps: JobDeps, input: RowInput): Promise<b
     ['dial_result', { dialingListId: row.dialingListId, callStatus: row.callStatus, callResult: row.callResult, result: callResultName(row.callResult), callsMade: row.callsMade, routedTo }],
   ];
   const now = deps.now();
+  let event: LifecycleEvent | null = null;
 
-  if (effect.kind === 'dialing' && callback.status === 'queued') patch.status = 'dialing';
-  if (effect.kind === 'answered' && callback.status !== 'connected') Object.assign(patch, { status: 'connected', lastResult: 'voice' });
+  if (effect.kind === 'dialing' && callback.status === 'queued') event = 'dial';
+  if (effect.kind === 'answered' && callback.status !== 'connected') {
+    event = 'answer';
+    patch.lastResult = 'voice';
+  }
   if (effect.kind === 'completed') {
-    Object.assign(patch, { status: 'completed', lastResult: 'voice', reason: null, nextAttemptAt: null });
+    event = 'complete';
+    Object.assign(patch, { lastResult: 'voice', reason: null, nextAttemptAt: null });
     const routed = parseRoutedTo(effect.routedTo);
     if (callback.type === 'personal' && routed.target === 'csq') events.push(['fallback_to_skill', { agentId: callback.agentId, csq: routed.name }]);
     events.push(['completed', { by: 'sync', routedTo: effect.routedTo }]);
   }
   if (effect.kind === 'failed') {
-    Object.assign(patch, { status: 'failed', reason: effect.reason, lastResult: effect.result, nextAttemptAt: null });
+    event = 'fail';
+    Object.assign(patch, { reason: effect.reason, lastResult: effect.result, nextAttemptAt: null });
     events.push(['failed', { reason: effect.reason, result: effect.result }]);
   }
   if (effect.kind === 'attempt_failed') {
     const campaign = (await deps.config()).campaigns.find((c) => c.name === callback.campaign);
     const decision = decideRetry(campaign?.retryPolicy, effect.outcome, attempts, now);
     if (decision.kind === 'retry') {
-      Object.assign(patch, { status: 'retry_wait', lastResult: effect.result, nextAttemptAt: decision.at });
+      event = 'attempt_failed';
+      Object.assign(patch, { lastResult: effect.result, nextAttemptAt: decision.at });
       events.push(['retry_scheduled', { outcome: effect.outcome, attempts, maxAttempts: decision.maxAttempts, nextAttemptAt: decision.at.toISOString() }]);
     } else {
-      Object.assign(patch, { status: 'failed', reason: 'max_attempts', lastResult: effect.result, nextAttemptAt: null });
+      event = 'fail';
+      Object.assign(patch, { reason: 'max_attempts', lastResult: effect.result, nextAttemptAt: null });
       events.push(['failed', { reason: 'max_attempts', result: effect.result, attempts }]);
     }
   }
 
   try {
     await deps.db.transaction(async (t) => {
-      const updated = await updateCallback(deps.db, callback.id, callback.version, patch, t);
-      if (!updated) throw new ChangedMeanwhile();
-      for (const [event, details] of events) await appendHistory(deps.db, { callbackId: callback.id, event, actor: 'uccx', details, at: now }, t);
+      if (event) {
+        const result = await transitionCallback(deps.db, callback, { event, actor: 'uccx', at: now, patch, history: events }, t);
+        if (!result.ok && result.code === 'changed') throw new ChangedMeanwhile();
+        // The table refuses this result in the callback's state: record what UCCX said, change nothing.
+        if (!result.ok) deps.log.warn({ callbackId: callback.id, event, from: result.from }, 'sync: result not applicable in this state');
+        if (!result.ok) for (const [name, details] of events) await appendHistory(deps.db, { callbackId: callback.id, event: name, actor: 'uccx', details, at: now }, t);
+      } else {
+        const updated = await updateCallback(deps.db, callback.id, callback.version, patch, t);
+        if (!updated) throw new ChangedMeanwhile();
+        for (const [name, details] of events) await appendHistory(deps.db, { callbackId: callback.id, event: name, actor: 'uccx', details, at: now }, t);
+      }
       if (effect.kind === 'failed' && effect.reason === 'do_not_call') await flagDoNotCall(deps.db, callback.phoneE164, `uccx:${row.dialingListId}`, now, t);
       await saveObservation(deps.db, { dialingListId: row.dialingListId, callbackId: callback.id, signature, callsCounted: callsNow }, now, t);
     });

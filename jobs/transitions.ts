@@ -2,34 +2,44 @@
 // the same transaction. All are optimistic (by version): a callback cancelled meanwhile is left alone.
 import { findCallbackById, updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
 import { appendHistory } from '../db/queries/history.ts';
-import type { HistoryEvent } from '../bff/domain/types.ts';
+import { transitionCallback } from '../db/queries/transition.ts';
+import type { LifecycleEvent } from '../domain/lifecycle.ts';
+import type { HistoryEvent } from '../domain/types.ts';
 import type { JobDeps, UccxCampaignRef } from './deps.ts';
 
 const RELEASED = { claimedBy: null, leaseUntil: null };
 
-async function change(deps: JobDeps, row: CallbackRow, patch: Record<string, unknown>, events: Array<[HistoryEvent, Record<string, unknown>]>): Promise<CallbackRow | null> {
-  const at = deps.now();
-  const updated = await deps.db.transaction(async (t) => {
-    const next = await updateCallback(deps.db, row.id, row.version, { ...patch, updatedAt: at }, t);
-    if (!next) return null;
-    for (const [event, details] of events) await appendHistory(deps.db, { callbackId: row.id, event, actor: `job:${deps.owner}`.slice(0, 50), details, at }, t);
-    return next;
-  });
-  if (updated) deps.onChanged?.(row.id);
-  else deps.log.warn({ callbackId: row.id }, 'callback changed meanwhile; left as it is');
-  return updated;
+const actorOf = (deps: JobDeps) => `job:${deps.owner}`.slice(0, 50);
+
+/** One state change through the lifecycle table; a refusal or a concurrent change is logged and left alone. */
+async function change(deps: JobDeps, row: CallbackRow, event: LifecycleEvent, patch: Record<string, unknown>, events: Array<[HistoryEvent, Record<string, unknown>]>): Promise<CallbackRow | null> {
+  const result = await transitionCallback(deps.db, row, { event, actor: actorOf(deps), at: deps.now(), patch, history: events });
+  if (result.ok) {
+    deps.onChanged?.(row.id);
+    return result.row;
+  }
+  deps.log.warn({ callbackId: row.id, event, from: result.from, code: result.code }, 'lifecycle: event not applied; left as it is');
+  return null;
 }
 
 export async function markQueued(deps: JobDeps, row: CallbackRow, campaign: UccxCampaignRef, dialingListId: number | null, how: Record<string, unknown> = {}) {
   const importFlag = row.lastResult?.startsWith('import_');
   const uccx = { importedAt: deps.now(), uccxCampaignId: campaign.id, uccxDialingListId: dialingListId ?? row.uccxDialingListId };
   const imported: [HistoryEvent, Record<string, unknown>] = ['imported', { campaign: campaign.name, uccxCampaignId: campaign.id, dialingListId, ...how }];
-  const queued = await change(deps, row, { ...RELEASED, ...uccx, status: 'queued', nextAttemptAt: null, ...(importFlag && { lastResult: null }) }, [imported]);
+  const queued = await change(deps, row, 'import', { ...RELEASED, ...uccx, nextAttemptAt: null, ...(importFlag && { lastResult: null }) }, [imported]);
   if (queued) return queued;
-  // UCCX was faster than us: the customer already answered (the IVR lookup moved the callback on).
+  // UCCX was faster than us: the customer already answered (an IVR event moved the callback on).
   // Keep its state, but record the import so the sync and the history know this contact.
   const now = await findCallbackById(deps.db, row.id);
-  if (now && now.status !== 'dispatching' && !now.uccxCampaignId) return change(deps, now, { ...RELEASED, ...uccx }, [imported]);
+  if (now && now.status !== 'dispatching' && !now.uccxCampaignId) {
+    const recorded = await deps.db.transaction(async (t) => {
+      const next = await updateCallback(deps.db, now.id, now.version, { ...RELEASED, ...uccx, updatedAt: deps.now() }, t);
+      if (next) await appendHistory(deps.db, { callbackId: now.id, event: 'imported', actor: actorOf(deps), details: imported[1], at: deps.now() }, t);
+      return next;
+    });
+    if (recorded) deps.onChanged?.(now.id);
+    return recorded;
+  }
   return null;
 }
 
@@ -39,7 +49,8 @@ export function markImportFailed(deps: JobDeps, row: CallbackRow, error: string,
   return change(
     deps,
     row,
-    { ...RELEASED, status: 'retry_wait', nextAttemptAt: at, lastResult: uncertain ? 'import_uncertain' : 'import_failed' },
+    'import_failed',
+    { ...RELEASED, nextAttemptAt: at, lastResult: uncertain ? 'import_uncertain' : 'import_failed' },
     [['import_failed', { error, uncertain, nextAttemptAt: at.toISOString() }]],
   );
 }
@@ -48,21 +59,22 @@ export function markRejected(deps: JobDeps, row: CallbackRow, message: string) {
   return change(
     deps,
     row,
-    { ...RELEASED, status: 'failed', reason: 'rejected_by_uccx', nextAttemptAt: null, lastResult: message.slice(0, 40) },
+    'reject',
+    { ...RELEASED, reason: 'rejected_by_uccx', nextAttemptAt: null, lastResult: message.slice(0, 40) },
     [['failed', { reason: 'rejected_by_uccx', message }]],
   );
 }
 
 /** A retry whose time is closed (skill hours, holiday, calling window) waits for the next open time. */
 export function moveToOpenTime(deps: JobDeps, row: CallbackRow, at: Date, reason: string) {
-  return change(deps, row, { ...RELEASED, status: 'retry_wait', nextAttemptAt: at }, [['retry_scheduled', { nextAttemptAt: at.toISOString(), reason }]]);
+  return change(deps, row, 'defer', { ...RELEASED, nextAttemptAt: at }, [['retry_scheduled', { nextAttemptAt: at.toISOString(), reason }]]);
 }
 
 /** Gives a claim back untouched (its campaign is being purged): scheduled or retry_wait as before. */
 export function releaseClaim(deps: JobDeps, row: CallbackRow) {
-  return change(deps, row, { ...RELEASED, status: row.nextAttemptAt ? 'retry_wait' : 'scheduled' }, []);
+  return change(deps, row, 'release', { ...RELEASED }, []);
 }
 
 export function recordClaim(deps: JobDeps, row: CallbackRow, reclaimed: boolean) {
-  return appendHistory(deps.db, { callbackId: row.id, event: 'claimed', actor: `job:${deps.owner}`.slice(0, 50), details: { owner: deps.owner, leaseUntil: row.leaseUntil, reclaimed }, at: deps.now() });
+  return appendHistory(deps.db, { callbackId: row.id, event: 'claimed', actor: actorOf(deps), details: { owner: deps.owner, leaseUntil: row.leaseUntil, reclaimed }, at: deps.now() });
 }

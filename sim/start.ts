@@ -2,7 +2,7 @@
 // Finesse (user API + desktop host page). The Campaign Manager talks to them over HTTP and SQL
 // exactly as to the real systems; this module only starts them and wires the UCCX "call routed
 // to an agent" event to the Finesse host page, as the real telephony would.
-import type { Config } from '../bff/config.ts';
+import type { Config } from '../config/settings.ts';
 import { startUccxSim, type UccxSim } from './uccx/index.ts';
 import { startFinesseSim } from './finesse/server.ts';
 

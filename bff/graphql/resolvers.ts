@@ -4,7 +4,7 @@ import mercurius from 'mercurius';
 import type { FastifyInstance } from 'fastify';
 import { findCallbackByAccountNumber, type CallbackFilter, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { listAgents } from '../../db/queries/agents.ts';
-import type { Principal } from '../domain/types.ts';
+import type { Principal } from '../../domain/types.ts';
 import { canSee } from '../services/access.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../services/booking.ts';
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';

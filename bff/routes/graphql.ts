@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import mercurius from 'mercurius';
 import { buildResolvers, CALLBACK_CHANGED } from '../graphql/resolvers.ts';
-import type { Principal } from '../domain/types.ts';
+import type { Principal } from '../../domain/types.ts';
 import { FinesseUnavailable } from '../services/finesse-auth.ts';
 
 const schema = readFileSync(new URL('../graphql/schema.graphql', import.meta.url), 'utf8');

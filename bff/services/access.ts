@@ -1,6 +1,6 @@
 // Who may see and change a callback. Anything a caller may not see answers 404, so callers
 // cannot probe for other agents' callbacks.
-import type { Callback, Principal } from '../domain/types.ts';
+import type { Callback, Principal } from '../../domain/types.ts';
 import type { Visibility } from '../../db/queries/callbacks.ts';
 
 export function canSee(p: Principal, c: Pick<Callback, 'agentId' | 'createdBy' | 'teamId'>): boolean {

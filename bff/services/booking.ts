@@ -3,21 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { UniqueConstraintError } from 'sequelize';
-import {
-  findActiveDuplicate,
-  findCallbackById,
-  insertCallback,
-  updateCallback,
-  type CallbackRow,
-} from '../../db/queries/callbacks.ts';
+import { findActiveDuplicate, findCallbackById, insertCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
+import { transitionCallback } from '../../db/queries/transition.ts';
+import { accepts } from '../../domain/lifecycle.ts';
 import { appendHistory } from '../../db/queries/history.ts';
 import { findAgent } from '../../db/queries/agents.ts';
 import { agentScope, releaseSlot, reserveSlot, skillScope, slotBooked } from '../../db/queries/slots.ts';
 import type { Tx } from '../../db/index.ts';
-import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../domain/rules/index.ts';
-import { ACTIVE_STATES, isActive, type CallbackSource, type Principal, type Violation } from '../domain/types.ts';
+import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../../domain/rules/index.ts';
+import { ACTIVE_STATES, isActive, type CallbackSource, type Principal, type Violation } from '../../domain/types.ts';
 import { canSee, mayReassign } from './access.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../../db/service-context.ts';
 import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from './errors.ts';
 
 export interface BookRequest extends BookingInput {
@@ -30,7 +26,7 @@ export function newAccountNumber(now: Date): string {
 }
 
 /** The slot scope a callback occupies: its agent for personal callbacks, else its skill. */
-const scopeOf = (c: { type: string; agentId: string | null; skill: string | null }) =>
+export const scopeOf = (c: { type: string; agentId: string | null; skill: string | null }) =>
   c.type === 'personal' && c.agentId ? agentScope(c.agentId) : skillScope(c.skill ?? '');
 
 /** Runs the rules; `own` is the callback being moved, whose current place does not count against it. */
@@ -97,7 +93,6 @@ export async function bookCallback(ctx: ServiceContext, p: Principal, req: BookR
           scheduledAt: normalized.scheduledAtUtc,
           slotStart: normalized.slotStartUtc,
           timeZone: normalized.customerZone,
-          status: 'scheduled',
           notes: req.notes ?? null,
           source: req.source === 'inbound' ? 'inbound' : 'outbound',
           createdBy: p.id,
@@ -136,7 +131,7 @@ export async function rescheduleCallback(ctx: ServiceContext, p: Principal, id: 
   const old = await visibleCallback(ctx, p, id);
   const req: BookRequest = { ...old, notes: old.notes, scheduledAt: when.scheduledAt, timeZone: when.timeZone ?? old.timeZone, agentId: old.type === 'personal' ? old.agentId : null };
   if (!isActive(old.status)) return bookCallback(ctx, p, req, old.id);
-  if (old.status !== 'scheduled' && old.status !== 'retry_wait') throw new InvalidState(old.status, 'reschedule');
+  if (!accepts(old.status, 'reschedule')) throw new InvalidState(old.status, 'reschedule');
   return moveCallback(ctx, p, old, req, 'rescheduled');
 }
 
@@ -144,7 +139,7 @@ export async function rescheduleCallback(ctx: ServiceContext, p: Principal, id: 
 export async function reassignCallback(ctx: ServiceContext, p: Principal, id: number, to: { agentId?: string | null; skill?: string | null }): Promise<CallbackRow> {
   const old = await visibleCallback(ctx, p, id);
   if (!mayReassign(p)) throw new Forbidden('only supervisors and admins reassign callbacks');
-  if (old.status !== 'scheduled' && old.status !== 'retry_wait') throw new InvalidState(old.status, 'reassign');
+  if (!accepts(old.status, 'reassign')) throw new InvalidState(old.status, 'reassign');
   const req: BookRequest = { ...old, scheduledAt: old.scheduledAt, timeZone: old.timeZone, agentId: to.agentId ?? null, skill: to.skill ?? (to.agentId ? old.skill : null) };
   return moveCallback(ctx, p, old, req, 'reassigned');
 }
@@ -166,16 +161,14 @@ async function moveCallback(ctx: ServiceContext, p: Principal, old: CallbackRow,
       scheduledAt: new Date(normalized.scheduledAtUtc),
       slotStart: new Date(normalized.slotStartUtc),
       timeZone: normalized.customerZone,
-      status: 'scheduled',
       attempts: 0,
       nextAttemptAt: null,
       teamId: agentTeam ?? old.teamId,
     };
-    const row = await updateCallback(ctx.db, old.id, old.version, patch, t);
-    if (!row) throw new InvalidState('changed meanwhile', event === 'rescheduled' ? 'reschedule' : 'reassign');
-    const details = { from: { scheduledAt: old.scheduledAt, agentId: old.agentId, skill: old.skill }, to: { scheduledAt: row.scheduledAt, agentId: row.agentId, skill: row.skill } };
-    await appendHistory(ctx.db, { callbackId: old.id, event, actor: p.id, details, at: ctx.now() }, t);
-    return row;
+    const details = { from: { scheduledAt: old.scheduledAt, agentId: old.agentId, skill: old.skill }, to: { scheduledAt: patch.scheduledAt.toISOString(), agentId, skill: patch.skill } };
+    const result = await transitionCallback(ctx.db, old, { event: event === 'rescheduled' ? 'reschedule' : 'reassign', actor: p.id, at: ctx.now(), patch, history: [[event, details]] }, t);
+    if (!result.ok) throw new InvalidState(result.code === 'changed' ? 'changed meanwhile' : old.status, event === 'rescheduled' ? 'reschedule' : 'reassign');
+    return result.row;
   });
   ctx.events.changed(updated);
   return updated;

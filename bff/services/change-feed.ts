@@ -3,7 +3,7 @@
 // changed callbacks and announces each version once (CallbackEvents remembers what it announced).
 import { listChangedSince } from '../../db/queries/callbacks.ts';
 import type { Db } from '../../db/index.ts';
-import type { CallbackEvents } from './context.ts';
+import type { CallbackEvents } from '../../db/service-context.ts';
 
 /** Instances' clocks differ a little: look back this far and let versions drop the repeats. */
 const OVERLAP_MS = 5000;

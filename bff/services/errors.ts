@@ -1,5 +1,5 @@
 // Errors the services raise; routes turn them into HTTP answers, GraphQL into BookResult.
-import type { Callback, Violation } from '../domain/types.ts';
+import type { Callback, Violation } from '../../domain/types.ts';
 
 export class ValidationFailed extends Error {
   readonly status = 422;

@@ -3,7 +3,7 @@
 // configuration. Answers are cached briefly so every gadget request does not hit Finesse.
 import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
-import type { Principal } from '../domain/types.ts';
+import type { Principal } from '../../domain/types.ts';
 
 export class FinesseUnavailable extends Error {}
 

@@ -3,11 +3,11 @@ import { DateTime } from 'luxon';
 import { countCallbacksByStatus, listCallbacks, type CallbackFilter } from '../../db/queries/callbacks.ts';
 import { listHistory } from '../../db/queries/history.ts';
 import { agentScope, bookedBySlot, skillScope } from '../../db/queries/slots.ts';
-import { computeSlots, parsePhone } from '../domain/rules/index.ts';
-import type { Principal, Slot } from '../domain/types.ts';
+import { computeSlots, parsePhone } from '../../domain/rules/index.ts';
+import type { Principal, Slot } from '../../domain/types.ts';
 import { visibilityOf } from './access.ts';
 import { visibleCallback } from './booking.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../../db/service-context.ts';
 import { NotFound, ValidationFailed } from './errors.ts';
 
 export const MAX_PAGE = 200;

@@ -3,6 +3,7 @@
 // :named replacements. Sequelize ignores `lock`/`skipLocked` on SQL Server and SQLite,
 // so claims are written out here for each dialect.
 import type { DialectName } from '../connect.ts';
+import { LIFECYCLE } from '../../domain/lifecycle.ts';
 
 export interface DialectSql {
   /** Insert one row unless its key exists (slot counters). */
@@ -19,9 +20,13 @@ export interface DialectSql {
   limit(n: number): string;
 }
 
-const DUE = `((status = 'scheduled' AND scheduled_at <= :now) OR (status = 'retry_wait' AND next_attempt_at <= :now))`;
-const EXPIRED = `(status = 'dispatching' AND lease_until < :now)`;
-const CLAIM_SET = `status = 'dispatching', claimed_by = :owner, lease_until = :leaseUntil, version = version + 1, updated_at = :now`;
+// The claim is the one bulk change of state; its states come from the lifecycle table (a test
+// checks that each listed state has its due condition here).
+const DUE_WHEN: Record<string, string> = { scheduled: 'scheduled_at <= :now', retry_wait: 'next_attempt_at <= :now' };
+const DUE = `(${LIFECYCLE.claim.from.map((s) => `(status = '${s}' AND ${DUE_WHEN[s]})`).join(' OR ')})`;
+const EXPIRED = `(status IN (${LIFECYCLE.reclaim.from.map((s) => `'${s}'`).join(', ')}) AND lease_until < :now)`;
+const claimSet = (to: unknown) => `status = '${String(to)}', claimed_by = :owner, lease_until = :leaseUntil, version = version + 1, updated_at = :now`;
+const CLAIM_SET = claimSet(LIFECYCLE.claim.to);
 const placeholders = (columns: string[]) => columns.map((c) => `:${c}`).join(', ');
 const keyMatch = (keys: string[]) => keys.map((k) => `${k} = :${k}`).join(' AND ');
 

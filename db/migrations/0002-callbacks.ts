@@ -1,7 +1,7 @@
 // Callbacks and their append-only history. CUIC reports read these two tables directly,
 // so names stay plain and the history details are JSON text every dialect can store.
 import { DataTypes, type QueryInterface } from 'sequelize';
-import { ACTIVE_STATES } from '../../bff/domain/types.ts';
+import { ACTIVE_STATES } from '../../domain/types.ts';
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.createTable('callbacks', {

@@ -1,5 +1,5 @@
 // Agents and teams as last seen through Finesse.
-import type { Agent, Role } from '../../bff/domain/types.ts';
+import type { Agent, Role } from '../../domain/types.ts';
 import type { Db } from '../index.ts';
 
 export async function upsertAgent(db: Db, agent: Agent): Promise<void> {

@@ -1,6 +1,7 @@
 // One function per SQL operation on callbacks.
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
-import type { Callback, CallbackStatus } from '../../bff/domain/types.ts';
+import type { Callback, CallbackStatus } from '../../domain/types.ts';
+import { INITIAL_STATE } from '../../domain/lifecycle.ts';
 import { iso, type Db, type Tx } from '../index.ts';
 
 /** What a caller may see: an agent his own and the ones he booked, a supervisor his team's. */
@@ -15,7 +16,7 @@ export interface CallbackFilter {
   to?: Date;
 }
 
-export type NewCallback = Omit<Callback, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'reason' | 'attempts' | 'lastResult' | 'nextAttemptAt'> & { slotStart: string };
+export type NewCallback = Omit<Callback, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'reason' | 'attempts' | 'lastResult' | 'nextAttemptAt' | 'status'> & { slotStart: string };
 
 /** Extra columns the jobs read besides the domain view. */
 export interface CallbackRow extends Callback {
@@ -70,7 +71,7 @@ export function toCallback(row: Record<string, unknown>): CallbackRow {
 
 export async function insertCallback(db: Db, data: NewCallback, t: Tx): Promise<CallbackRow> {
   const row = await db.models.Callback.create(
-    { ...data, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
+    { ...data, status: INITIAL_STATE, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
     { transaction: t ?? undefined },
   );
   return toCallback(row.get({ plain: true }));
@@ -155,16 +156,17 @@ export async function countCallbacksByStatus(db: Db, filter: CallbackFilter, vis
 }
 
 /**
- * Optimistic update: applies `patch` only if the row still has `expectedVersion`, and bumps the
- * version. Returns the new row, or null when someone else changed it first.
+ * Optimistic update of a callback's other columns (never its state: that is transitionCallback's):
+ * applies `patch` only if the row still has `expectedVersion`, and bumps the version. Returns the
+ * new row, or null when someone else changed it first.
  */
-export async function updateCallback(
-  db: Db,
-  id: number,
-  expectedVersion: number,
-  patch: Partial<Record<string, unknown>>,
-  t?: Tx,
-): Promise<CallbackRow | null> {
+export async function updateCallback(db: Db, id: number, expectedVersion: number, patch: Partial<Record<string, unknown>>, t?: Tx): Promise<CallbackRow | null> {
+  if ('status' in patch) throw new Error('updateCallback: a change of state goes through transitionCallback (db/queries/transition.ts)');
+  return writeCallbackRow(db, id, expectedVersion, patch, t);
+}
+
+/** The row write behind updateCallback and transitionCallback; not for other callers. */
+export async function writeCallbackRow(db: Db, id: number, expectedVersion: number, patch: Partial<Record<string, unknown>>, t?: Tx): Promise<CallbackRow | null> {
   const [count] = await db.models.Callback.update(
     { ...patch, version: expectedVersion + 1 },
     { where: { id, version: expectedVersion }, transaction: t ?? undefined },

@@ -1,5 +1,5 @@
 // Configuration read by the rules and written by the admin API and the seed.
-import type { Campaign, GlobalRules, HolidayCalendar, Skill } from '../../bff/domain/types.ts';
+import type { Campaign, GlobalRules, HolidayCalendar, Skill } from '../../domain/types.ts';
 import type { Db, Tx } from '../index.ts';
 
 export interface Configuration {

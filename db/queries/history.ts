@@ -1,5 +1,5 @@
 // The append-only callback history: rows are only ever inserted.
-import type { HistoryEntry, HistoryEvent } from '../../bff/domain/types.ts';
+import type { HistoryEntry, HistoryEvent } from '../../domain/types.ts';
 import { iso, type Db, type Tx } from '../index.ts';
 
 export async function appendHistory(

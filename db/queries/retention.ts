@@ -1,7 +1,7 @@
 // Retention: finished callbacks (and their history) older than the retention period are deleted
 // in bounded batches, so a purge never holds long locks on the tables CUIC reports from.
 import { QueryTypes } from 'sequelize';
-import { TERMINAL_STATES } from '../../bff/domain/types.ts';
+import { TERMINAL_STATES } from '../../domain/types.ts';
 import type { Db } from '../index.ts';
 
 const FINISHED = `status IN (${TERMINAL_STATES.map((s) => `'${s}'`).join(', ')})`;

@@ -1,7 +1,7 @@
 // Seeds configuration on first start (no global rules yet). Later starts leave the database
 // alone: from then on configuration is changed through the admin API.
 import { readFileSync } from 'node:fs';
-import type { Agent, Campaign, GlobalRules, HolidayCalendar, Skill } from '../../bff/domain/types.ts';
+import type { Agent, Campaign, GlobalRules, HolidayCalendar, Skill } from '../../domain/types.ts';
 import type { Db } from '../index.ts';
 import { upsertAgent } from '../queries/agents.ts';
 import { getGlobalRules, saveCampaign, saveGlobalRules, saveHolidayCalendar, saveSkill } from '../queries/config.ts';

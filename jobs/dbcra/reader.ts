@@ -1,7 +1,7 @@
 // Reading UCCX call results from db_cra. One small interface so the driver is a configuration
 // choice (the guide's advice): `sql` reads through Sequelize (the simulator's stand-in on SQLite
 // or PostgreSQL), `informix` through the optional ibm_db driver. Both run the SQL of ./queries.ts.
-import type { Config } from '../../bff/config.ts';
+import type { Config } from '../../config/settings.ts';
 
 /** One row of DialingList or DialingListHistory, reduced to what the sync needs. */
 export interface DbCraContact {

@@ -1,12 +1,13 @@
 // Reads of callbacks that only the jobs need (one function per SQL operation). State changes go
-// through db/queries/callbacks.ts updateCallback (optimistic by version).
+// through db/queries/transition.ts transitionCallback (the lifecycle table, optimistic by version).
 import { Op } from 'sequelize';
-import type { CallbackStatus } from '../../bff/domain/types.ts';
+import type { CallbackStatus } from '../../domain/types.ts';
+import { IN_UCCX } from '../../domain/lifecycle.ts';
 import { toCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
 import type { Db, Tx } from '../../db/index.ts';
 
 /** Callbacks whose current attempt sits in UCCX: their db_cra rows may still change. */
-export const IN_UCCX_STATES: readonly CallbackStatus[] = ['queued', 'dialing', 'connected'];
+export const IN_UCCX_STATES: readonly CallbackStatus[] = IN_UCCX;
 
 const rows = (list: Array<{ get(o: { plain: true }): unknown }>) => list.map((r) => toCallback(r.get({ plain: true }) as Record<string, unknown>));
 

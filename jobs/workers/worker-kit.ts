@@ -1,7 +1,7 @@
 // Shared by the worker threads: read workerData, open the runtime, report callback changes to
 // the main thread, and stop on Bree's "cancel" message.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Config } from '../../bff/config.ts';
+import type { Config } from '../../config/settings.ts';
 import type { ClockSpec } from '../clock.ts';
 import { openJobRuntime, type JobRuntime } from '../runtime.ts';
 

@@ -1,11 +1,11 @@
 // The UCCX admin REST API (/adminapi) as UCCX 12.5 answers it: Basic auth, XML by default and
 // JSON on Accept: application/json, UCCX-like error bodies, and the documented limits.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { SimClock } from './clock.ts';
+import { startOfDay, type SimClock } from './clock.ts';
 import { campaignJson, campaignListXml, campaignXml, apiErrorXml, type SimCampaign } from './campaigns.ts';
-import { ImportError, LIMITS, readContacts, readImportBody } from './contacts.ts';
+import { ImportError, readContacts, readImportBody, type ImportedContact, type Limits } from './contacts.ts';
 import { csvLine } from './csv.ts';
-import { dbcraTime, type DbCra } from './dbcra.ts';
+import type { ContactRow, DbCra } from './dbcra.ts';
 import { STATUS_BY_NAME, STATUS_NAMES } from './codes.ts';
 
 export type Fault = null | { status: number } | { hang: true };
@@ -19,6 +19,9 @@ export interface AdminApiState {
   fault: Fault;
   /** Unverified UCCX behaviour for duplicates without allowDuplicateContacts: drop or overwrite. */
   duplicateMode: 'drop' | 'overwrite';
+  limits: Limits;
+  /** UCCX server zone: "dialled since midnight" is its midnight. */
+  timeZone: string;
   lastImport: Map<number, { startTime: number; count: number }>;
   baseUrl: () => string;
 }
@@ -28,6 +31,17 @@ const PENDING_HEADER = [
   'Call Result 01', 'Call Result 02', 'Call Result 03', 'Last Number Dialed', 'Calls Made To Phone 01', 'Calls Made To Phone 02',
   'Calls Made To Phone 03', 'Retry', 'Num Missed Call Back',
 ];
+
+/** The statuses GET …/contacts?q= accepts (12.5 guide). */
+const QUERY_STATUSES = ['PENDING', 'CALLBACK', 'RETRY', 'RETRIES_WITH_DELAY', 'MAX_CALLS', 'UNKNOWN'];
+
+/** The pending-contacts CSV line of a dialinglist row, in PENDING_HEADER's order. */
+const pendingLine = (r: ContactRow) =>
+  csvLine([
+    r.accountnumber, r.firstname, r.lastname, r.phone01, r.phone02, r.phone03, '', r.callresult, r.callbacknumber, STATUS_NAMES[r.callstatus],
+    r.callresult01, r.callresult02, r.callresult03, r.lastnumberdialed, r.callsmadetophone01, r.callsmadetophone02, r.callsmadetophone03,
+    r.retry, r.nummissedcallback,
+  ]);
 
 const error = (reply: FastifyReply, status: number, type: string, message: string, data = '') =>
   reply.code(status).type('application/xml').send(apiErrorXml(type, message, data));
@@ -70,19 +84,13 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
       const raw = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
       const body = readImportBody(raw, String(req.headers['content-type'] ?? 'application/xml'));
       if (body.campaignName && body.campaignName !== c.campaignName) throw new ImportError('Campaign.Mismatch', `campaign name ${body.campaignName} does not match campaign ${c.campaignId}`);
-      const contacts = readContacts(body.csv);
-      const active = (await state.db.openContacts(c.campaignId)).length;
-      if (active + contacts.length > LIMITS.activePerCampaign) throw new ImportError('Contact.Campaign.Full', `A campaign holds at most ${LIMITS.activePerCampaign} active contacts.`);
+      const contacts = readContacts(body.csv, state.limits);
       const now = state.clock.now();
-      let imported = 0;
-      for (const contact of contacts) {
-        if (!body.allowDuplicates && (await duplicateOf(state, c.campaignId, contact.phones[0] as string, now))) {
-          if (state.duplicateMode === 'drop') continue;
-          await state.db.run('DELETE FROM dialinglist WHERE campaignid = :id AND phone01 = :phone AND callstatus NOT IN (2, 3, 5)', { id: c.campaignId, phone: contact.phones[0] });
-        }
-        await state.db.insertContact({ campaignId: c.campaignId, ...contact, now });
-        imported++;
-      }
+      const allowDuplicates = body.allowDuplicates ?? c.allowDuplicateContacts ?? false;
+      const { keep, replace } = allowDuplicates ? { keep: contacts, replace: [] } : await withoutDuplicates(state, c.campaignId, contacts, now);
+      const active = await state.db.countActive(c.campaignId);
+      if (active + keep.length > state.limits.activePerCampaign) throw new ImportError('Contact.Campaign.Full', `A campaign holds at most ${state.limits.activePerCampaign} active contacts.`, String(active));
+      const imported = (await state.db.importContacts(c.campaignId, keep, now, replace)).length;
       state.lastImport.set(c.campaignId, { startTime: now.getTime(), count: imported });
       return reply.code(202).header('location', `${state.baseUrl()}/adminapi/campaign/${c.campaignId}/contacts/status`).send();
     } catch (e) {
@@ -95,12 +103,9 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
     const c = campaignOr404(req.params.id, reply);
     if (!c) return reply;
     const q = req.query.q?.toUpperCase();
-    if (q && !(q in STATUS_BY_NAME)) return error(reply, 400, 'Invalid.Query', `q must be one of PENDING, CALLBACK, RETRY, RETRIES_WITH_DELAY, MAX_CALLS, UNKNOWN`);
+    if (q && !QUERY_STATUSES.includes(q)) return error(reply, 400, 'Invalid.Query', `q must be one of PENDING, CALLBACK, RETRY, RETRIES_WITH_DELAY, MAX_CALLS, UNKNOWN`);
     const rows = await state.db.openContacts(c.campaignId, q ? [STATUS_BY_NAME[q] as number] : undefined, 10_000);
-    const lines = rows.map((r) =>
-      csvLine([r.accountnumber, r.firstname, r.lastname, r.phone01, r.phone02, r.phone03, '', r.callresult, '', STATUS_NAMES[r.callstatus], r.callresult, '', '', 1, r.callsmadetophone01, 0, 0, 0, 0]),
-    );
-    return reply.type('text/csv').send([PENDING_HEADER.join(','), ...lines].join('\n'));
+    return reply.type('text/csv').send([PENDING_HEADER.join(','), ...rows.map(pendingLine)].join('\n'));
   });
 
   app.get<{ Params: { id: string } }>('/adminapi/campaign/:id/contacts/status', async (req, reply) => {
@@ -121,14 +126,22 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
   });
 }
 
-/** A contact with this phone that is still pending or was dialled since midnight (UCCX's duplicate rule). */
-async function duplicateOf(state: AdminApiState, campaignId: number, phone: string, now: Date): Promise<boolean> {
-  const midnight = new Date(now);
-  midnight.setUTCHours(0, 0, 0, 0);
-  const rows = await state.db.query(
-    `SELECT dialinglistid FROM dialinglist WHERE campaignid = :campaignId AND phone01 = :phone
-       AND (callstatus NOT IN (3, 5) OR dateinactive >= :midnight) LIMIT 1`,
-    { campaignId, phone, midnight: dbcraTime(midnight) },
-  );
-  return rows.length > 0;
+/**
+ * UCCX's duplicate rule without allowDuplicateContacts: a Phone1 that is still open or was dialled
+ * since midnight (also earlier in the same file) is dropped, or in "overwrite" mode replaces the
+ * open contact (which one UCCX does is unverified). Dialled-and-closed ones are never replaced.
+ */
+async function withoutDuplicates(state: AdminApiState, campaignId: number, contacts: ImportedContact[], now: Date): Promise<{ keep: ImportedContact[]; replace: string[] }> {
+  const taken = await state.db.duplicatePhones(campaignId, startOfDay(now, state.timeZone));
+  const open = state.duplicateMode === 'overwrite' ? new Set((await state.db.openContacts(campaignId, [1, 4, 6, 7, 8], Number.MAX_SAFE_INTEGER)).map((r) => r.phone01)) : new Set<string>();
+  const keep = new Map<string, ImportedContact>();
+  const replace = new Set<string>();
+  for (const contact of contacts) {
+    const phone = contact.phones[0] as string;
+    if (state.duplicateMode === 'overwrite' && (keep.has(phone) || open.has(phone))) {
+      if (open.has(phone)) replace.add(phone);
+      keep.set(phone, contact); // the later contact wins
+    } else if (!taken.has(phone) && !keep.has(phone)) keep.set(phone, contact);
+  }
+  return { keep: [...keep.values()], replace: [...replace] };
 }

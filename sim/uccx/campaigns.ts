@@ -14,6 +14,8 @@ export interface SimCampaign {
   retryBusySignalDelay: number;
   enabled?: boolean;
   description?: string;
+  /** Used when an add-contacts body leaves allowDuplicateContacts out (default false). */
+  allowDuplicateContacts?: boolean;
 }
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
@@ -64,5 +66,5 @@ export const campaignJson = (c: SimCampaign, baseUrl: string) => withoutAttrs(ca
 /** UCCX-like error body: <apiErrors><apiError>… */
 export function apiErrorXml(type: string, message: string, data = ''): string {
   const esc = (s: string) => s.replace(/[<>&]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[ch] as string);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><apiErrors><apiError><errorData>${esc(data)}</errorData><errorMessage>${esc(message)}</errorMessage><errorType>${esc(type)}</errorType></apiError></apiErrors>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><apiErrors><apiError><errorType>${esc(type)}</errorType><errorMessage>${esc(message)}</errorMessage><errorData>${esc(data)}</errorData></apiError></apiErrors>`;
 }

@@ -4,7 +4,7 @@
 // max attempts and retry delays, and on a live answer runs the Callback IVR script emulation.
 import { EventEmitter } from 'node:events';
 import type { SimCampaign } from './campaigns.ts';
-import type { SimClock } from './clock.ts';
+import { minutesOfDay, type SimClock } from './clock.ts';
 import { CALL_STATUS, OUTCOME_RESULT, RETRIED, type OutcomeRule } from './codes.ts';
 import { dbcraTime, type ContactRow, type DbCra } from './dbcra.ts';
 import { makeRestCall, routingVariable, type IvrSettings, type LookupAnswer, type Routing } from './ivr-script.ts';
@@ -29,15 +29,15 @@ export interface DialerOptions {
   ports: number;
 }
 
-const minutesOfDay = (d: Date, zone: string) => {
-  const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d).split(':');
-  return Number(h) * 60 + Number(m);
-};
 const hhmm = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 
 export class Dialer {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly busyCampaigns = new Map<number, number>();
+  /** Rows being dialled: a second tick running meanwhile must not take them again. */
+  private readonly claimed = new Set<string>();
+  /** Ends sleeps and lookups in flight when the simulator closes, so no timer outlives it. */
+  private readonly stop = new AbortController();
   private closed = false;
 
   constructor(private readonly o: DialerOptions) {}
@@ -50,7 +50,13 @@ export class Dialer {
       if (c.enabled === false || !this.insideWindow(c, now)) continue;
       const free = this.o.ports - (this.busyCampaigns.get(c.campaignId) ?? 0);
       if (free <= 0) continue;
-      for (const contact of await this.nextContacts(c.campaignId, now, free)) this.track(this.dial(c, contact));
+      for (const contact of await this.nextContacts(c.campaignId, now, free + this.claimed.size)) {
+        const key = String(contact.dialinglistid);
+        if (this.claimed.has(key) || (this.busyCampaigns.get(c.campaignId) ?? 0) >= this.o.ports) continue;
+        this.claimed.add(key);
+        this.busyCampaigns.set(c.campaignId, (this.busyCampaigns.get(c.campaignId) ?? 0) + 1);
+        this.track(this.dial(c, contact).finally(() => this.claimed.delete(key)));
+      }
     }
   }
 
@@ -61,18 +67,19 @@ export class Dialer {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stop.abort();
     await this.settle();
   }
 
   private insideWindow(c: SimCampaign, now: Date): boolean {
-    const m = minutesOfDay(now, this.o.timeZone);
-    return m >= hhmm(c.startTime) && m <= hhmm(c.endTime);
+    const [m, start, end] = [minutesOfDay(now, this.o.timeZone), hhmm(c.startTime), hhmm(c.endTime)];
+    return start <= end ? m >= start && m <= end : m >= start || m <= end; // a window may span midnight
   }
 
   private async nextContacts(campaignId: number, now: Date, limit: number): Promise<ContactRow[]> {
     const due = dbcraTime(now);
     return this.o.db.query<ContactRow>(
-      `SELECT * FROM dialinglist WHERE campaignid = :campaignId AND (callstatus = 1 OR (callstatus IN (4, 6, 8) AND callbackdatetime <= :due))
+      `SELECT * FROM dialinglist WHERE campaignid = :campaignId AND (callstatus IN (1, 7) OR (callstatus IN (4, 6, 8) AND callbackdatetime <= :due))
        ORDER BY CASE callstatus WHEN 4 THEN 0 WHEN 6 THEN 1 WHEN 8 THEN 1 ELSE 2 END, dialinglistid LIMIT ${Math.trunc(limit)}`,
       { campaignId, due },
     );
@@ -84,24 +91,26 @@ export class Dialer {
   }
 
   private async dial(c: SimCampaign, contact: ContactRow): Promise<void> {
-    this.busyCampaigns.set(c.campaignId, (this.busyCampaigns.get(c.campaignId) ?? 0) + 1);
     try {
       await this.o.db.updateContact(contact.dialinglistid, { callstatus: CALL_STATUS.active });
       const started = this.o.clock.now();
       await this.wait(this.o.ringSeconds * 1000);
+      if (this.closed) return; // stopped mid-ring: the row stays active (2), reopened as unknown (7) on restart
       const outcome = this.o.outcome(contact.phone01);
       const attempts = Number(contact.callsmadetophone01 ?? 0) + 1;
       const result = OUTCOME_RESULT[outcome];
       const now = this.o.clock.now();
       const common = { callresult: result, callresult01: result, lastnumberdialed: 1, callsmadetophone01: attempts };
       if (RETRIED.has(outcome) && attempts < c.maxDialAttempts) {
+        // Retry time kept in callbackdatetime (where UCCX keeps it is not documented).
         const delay = outcome === 'busy' ? c.retryBusySignalDelay : c.retryNoAnswerDelay;
-        await this.o.db.updateContact(contact.dialinglistid, { ...common, callstatus: CALL_STATUS.retriesWithDelay, retry: attempts, callbackdatetime: dbcraTime(new Date(now.getTime() + delay * 1000)) });
+        const callstatus = delay > 0 ? CALL_STATUS.retriesWithDelay : CALL_STATUS.retry;
+        await this.o.db.updateContact(contact.dialinglistid, { ...common, callstatus, retry: attempts, callbackdatetime: dbcraTime(new Date(now.getTime() + delay * 1000)) });
       } else {
         const closedAs = RETRIED.has(outcome) ? CALL_STATUS.maxCalls : CALL_STATUS.closed;
         await this.o.db.updateContact(contact.dialinglistid, { ...common, callstatus: closedAs, active: 'F', dateinactive: dbcraTime(now) });
       }
-      this.o.events.emit('dialed', { contact, result: outcome });
+      this.o.events.emit('dialed', { contact, result: outcome, callresult: result, attempt: attempts });
       if (outcome === 'answer') await this.runCallbackScript(c, contact, started);
     } finally {
       this.busyCampaigns.set(c.campaignId, (this.busyCampaigns.get(c.campaignId) ?? 1) - 1);
@@ -114,9 +123,10 @@ export class Dialer {
     const defaultCsq = this.o.ivr?.defaultCsq ?? 'CSQ_Default';
     try {
       if (!this.o.ivr) throw new Error('no IVR lookup configured');
-      answer = await makeRestCall(this.o.ivr, { accountNumber: contact.accountnumber, dialingListId: String(contact.dialinglistid), phone: contact.phone01 });
+      answer = await makeRestCall(this.o.ivr, this.stop.signal, { accountNumber: contact.accountnumber, dialingListId: String(contact.dialinglistid), phone: contact.phone01 });
       routing = await this.route(answer, defaultCsq);
     } catch (e) {
+      if (this.closed) return; // the simulator stopped mid-call: nothing more is written
       routing = { kind: 'error', csq: defaultCsq };
       this.o.events.emit('ivrLookupFailed', { contact, error: (e as Error).message });
     }
@@ -132,6 +142,7 @@ export class Dialer {
       agentId: routing.kind === 'agent' ? routing.agentId : undefined,
       csq: routing.kind === 'csq' || routing.kind === 'error' ? routing.csq : undefined,
       script: routing.kind === 'script' ? routing.script : undefined,
+      fallback: answer?.target === 'agent' && routing.kind === 'csq',
       callbackId: answer?.callbackId ?? null,
       callVariables,
     });
@@ -141,9 +152,9 @@ export class Dialer {
       accountNumber: contact.accountnumber,
       start: started,
       end: this.o.clock.now(),
-      disposition: 2,
-      var1: answer?.callbackId != null ? String(answer.callbackId) : '',
-      var2: routingVariable(routing),
+      // Abandoned (1) when the sim stopped while the caller waited for the agent, else handled (2).
+      disposition: routing.abandoned ? 1 : 2,
+      vars: [answer?.callbackId != null ? String(answer.callbackId) : '', routingVariable(routing)],
     });
   }
 
@@ -157,15 +168,20 @@ export class Dialer {
       do {
         const agent = this.o.agents.get(a.agentId);
         if (agent?.loggedIn && agent.ready) return { kind: 'agent', agentId: a.agentId };
-        if (this.closed) break;
+        if (this.closed) return { kind: 'csq', csq, abandoned: true };
         await this.wait(Math.min(1000, waitMs));
       } while (this.o.clock.now().getTime() < until);
     }
     return { kind: 'csq', csq };
   }
 
-  /** Sleeps `simMs` of simulated time. */
+  /** Sleeps `simMs` of simulated time, or less when the simulator closes. */
   private wait(simMs: number): Promise<void> {
-    return new Promise((r) => setTimeout(r, Math.max(0, this.o.clock.toRealMs(simMs))));
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => (clearTimeout(timer), resolve());
+      const timer = setTimeout(() => (this.stop.signal.removeEventListener('abort', wake), resolve()), Math.max(0, this.o.clock.toRealMs(simMs)));
+      this.stop.signal.addEventListener('abort', wake, { once: true });
+    });
   }
 }

@@ -4,15 +4,21 @@ import { EventEmitter } from 'node:events';
 import Fastify from 'fastify';
 import { adminApi, type AdminApiState, type Fault } from './admin-api.ts';
 import type { SimCampaign } from './campaigns.ts';
-import { SimClock } from './clock.ts';
+import { SimClock, startOfDay } from './clock.ts';
 import { lastDigitRule, type OutcomeRule } from './codes.ts';
+import { LIMITS, type Limits } from './contacts.ts';
 import { DbCra } from './dbcra.ts';
 import { Dialer, type AgentState } from './dialer.ts';
 import type { IvrSettings } from './ivr-script.ts';
 
 export type { SimCampaign } from './campaigns.ts';
-export { lastDigitRule, type Outcome, type OutcomeRule } from './codes.ts';
+export { lastDigitRule, CALL_STATUS, CALL_RESULT, type Outcome, type OutcomeRule } from './codes.ts';
 export { SimClock } from './clock.ts';
+export { DBCRA_DDL } from './dbcra.ts';
+export { LIMITS } from './contacts.ts';
+export type { Fault } from './admin-api.ts';
+export type { AgentState } from './dialer.ts';
+export type { IvrSettings, LookupAnswer } from './ivr-script.ts';
 
 export interface UccxSimOptions {
   port?: number;
@@ -21,10 +27,13 @@ export interface UccxSimOptions {
   adminPassword?: string;
   dbcraUrl: string;
   campaigns?: SimCampaign[];
-  /** UCCX server zone that campaign start/end times are read in. */
+  /** UCCX server zone that campaign start/end times and "midnight" are read in. */
   timeZone?: string;
   clock?: { speed?: number; start?: Date };
+  /** Unverified UCCX behaviour for a duplicate without allowDuplicateContacts: drop it (default) or overwrite the open one. */
   duplicateMode?: 'drop' | 'overwrite';
+  /** UCCX 12.5's limits; lower them in tests to reach them cheaply. */
+  limits?: Partial<Limits>;
   dialer?: {
     enabled?: boolean;
     tickMs?: number;
@@ -33,6 +42,7 @@ export interface UccxSimOptions {
     ivr?: IvrSettings;
     agents?: Record<string, AgentState>;
     agentWaitSeconds?: number;
+    /** Calls in progress at once per campaign (IVR ports). */
     ports?: number;
   };
 }
@@ -41,9 +51,11 @@ export interface UccxSim {
   url: string;
   clock: SimClock;
   events: EventEmitter;
+  /** The db_cra stand-in (tests read it; the product uses its own connection). */
   db: DbCra;
   setAgent(id: string, state: AgentState): void;
   setFault(fault: Fault): void;
+  /** One dialer pass now (also runs the midnight job when the simulated day changed). */
   dialerTick(): Promise<void>;
   /** Waits for the calls the dialer has in progress. */
   dialerSettle(): Promise<void>;
@@ -52,22 +64,29 @@ export interface UccxSim {
 }
 
 export const DEFAULT_SIM_CAMPAIGN: Omit<SimCampaign, 'campaignId' | 'campaignName' | 'callingNumber'> = {
-  startTime: '00:00',
-  endTime: '23:59',
-  maxDialAttempts: 1,
+  startTime: '08:00',
+  endTime: '21:00',
+  maxDialAttempts: 3,
   retryNoAnswerDelay: 60,
   retryBusySignalDelay: 60,
 };
 
+/** Bodies up to 100,000 CSV rows must reach the limit check instead of Fastify's 1 MB cap. */
+const BODY_LIMIT = 64 * 1024 * 1024;
+
 export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
   const clock = new SimClock(opts.clock?.speed ?? 1, opts.clock?.start ?? new Date());
+  const timeZone = opts.timeZone ?? 'UTC';
   const db = await DbCra.open(opts.dbcraUrl);
-  const campaigns = new Map((opts.campaigns ?? []).map((c) => [c.campaignId, c]));
+  const campaigns = new Map((opts.campaigns ?? []).map((c) => [c.campaignId, { ...DEFAULT_SIM_CAMPAIGN, ...c }]));
   for (const c of campaigns.values()) await db.upsertCampaign({ ...c, enabled: c.enabled !== false });
+  // Rows a previous run left active (2) are "unknown (active at restart)", as UCCX marks them.
+  await db.run('UPDATE dialinglist SET callstatus = 7 WHERE callstatus = 2');
   const events = new EventEmitter();
+  events.on('error', () => {}); // a failed tick is retried on the next one; listeners may still watch
   const agents = new Map(Object.entries(opts.dialer?.agents ?? {}));
 
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: BODY_LIMIT });
   let url = '';
   const state: AdminApiState = {
     db,
@@ -77,6 +96,8 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     password: opts.adminPassword ?? 'ciscocisco',
     fault: null,
     duplicateMode: opts.duplicateMode ?? 'drop',
+    limits: { ...LIMITS, ...opts.limits },
+    timeZone,
     lastImport: new Map(),
     baseUrl: () => url,
   };
@@ -93,31 +114,36 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     agents,
     agentWaitSeconds: opts.dialer?.agentWaitSeconds ?? 30,
     ringSeconds: opts.dialer?.ringSeconds ?? 5,
-    timeZone: opts.timeZone ?? 'UTC',
+    timeZone,
     ports: opts.dialer?.ports ?? 4,
   });
 
-  // UCCX moves closed rows to history at midnight: do it when the simulated day changes.
-  let day = clock.now().toISOString().slice(0, 10);
-  const midnightRollover = async () => {
-    const midnight = new Date(`${clock.now().toISOString().slice(0, 10)}T00:00:00Z`);
-    return db.moveClosedToHistory(midnight);
+  // UCCX's midnight job: rows closed before today's midnight (server zone) move to history.
+  const midnightRollover = () => db.moveClosedToHistory(startOfDay(clock.now(), timeZone));
+  let lastMidnight = startOfDay(clock.now(), timeZone).getTime();
+  const pass = async (): Promise<void> => {
+    const midnight = startOfDay(clock.now(), timeZone).getTime();
+    if (midnight !== lastMidnight) {
+      await midnightRollover();
+      lastMidnight = midnight; // only once it worked: a failed run is repeated by the next pass
+    }
+    await dialer.tick();
   };
+
+  // The loop: one pass at a time, the next scheduled only after the previous ended.
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  const tickMs = opts.dialer?.tickMs ?? 500;
   const loop = () => {
-    running = (async (): Promise<void> => {
-      const today = clock.now().toISOString().slice(0, 10);
-      if (today !== day) (day = today), await midnightRollover();
-      await dialer.tick();
-    })()
+    timer = null;
+    running = pass()
       .catch((e: unknown) => void events.emit('error', e))
       .finally(() => {
-        if (timer !== null) timer = setTimeout(loop, opts.dialer?.tickMs ?? 500);
+        if (!stopped) timer = setTimeout(loop, tickMs);
       });
   };
-  events.on('error', () => {}); // a failed tick is retried on the next one
-  if (opts.dialer?.enabled !== false) timer = setTimeout(loop, opts.dialer?.tickMs ?? 500);
+  if (opts.dialer?.enabled !== false) timer = setTimeout(loop, tickMs);
 
   return {
     url,
@@ -126,10 +152,11 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     db,
     setAgent: (id, s) => void agents.set(id, s),
     setFault: (fault) => void (state.fault = fault),
-    dialerTick: () => dialer.tick(),
+    dialerTick: pass,
     dialerSettle: () => dialer.settle(),
     midnightRollover,
     close: async () => {
+      stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
       await running;

@@ -22,16 +22,20 @@ export interface LookupAnswer {
   agentWaitSeconds?: number;
 }
 
-export type Routing = { kind: 'agent'; agentId: string } | { kind: 'csq'; csq: string } | { kind: 'script'; script: string } | { kind: 'error'; csq: string };
+/** Where the script sent the call; `abandoned` when the caller hung up while waiting (sim closing). */
+export type Routing = ({ kind: 'agent'; agentId: string } | { kind: 'csq'; csq: string } | { kind: 'script'; script: string } | { kind: 'error'; csq: string }) & { abandoned?: boolean };
 
-export async function makeRestCall(ivr: IvrSettings, params: Record<string, string>): Promise<LookupAnswer> {
+/** The Make REST Call step: GET with Basic auth, one timeout for connect and read (default 5000 ms). */
+export async function makeRestCall(ivr: IvrSettings, stop: AbortSignal, params: Record<string, string>): Promise<LookupAnswer> {
   const url = `${ivr.lookupUrl}?${new URLSearchParams(params)}`;
   const res = await fetch(url, {
     headers: { authorization: `Basic ${Buffer.from(`${ivr.user}:${ivr.password}`).toString('base64')}`, accept: 'application/json' },
-    signal: AbortSignal.timeout(ivr.timeoutMs ?? 5000),
+    signal: AbortSignal.any([AbortSignal.timeout(ivr.timeoutMs ?? 5000), stop]),
   });
   if (!res.ok) throw new Error(`lookup answered ${res.status}`);
-  return (await res.json()) as LookupAnswer;
+  const answer = (await res.json()) as LookupAnswer | null;
+  if (!answer || typeof answer !== 'object') throw new Error('lookup answer is not a JSON object');
+  return answer;
 }
 
 /** _ccdrVar2 as the script sets it, read back by the Campaign Manager's sync. */

@@ -1,19 +1,35 @@
-// Runs the UCCX simulator on its own: `tsx sim/uccx/main.ts` (settings from CM_SIM_* variables).
+// Runs the UCCX simulator on its own: `npx tsx sim/uccx/main.ts`, settings from the environment
+// (.env is read): see docs/uccx-simulator.md for the variables. Prints the admin API URL.
 import 'dotenv/config';
 import { startUccxSim } from './index.ts';
 import { DEMO_UCCX_CAMPAIGNS } from '../start.ts';
 
+const env = process.env;
+const ivrUrl = env.CM_SIM_IVR_LOOKUP_URL;
+/** "1001,1002" → those agents logged in and ready. */
+const agents = Object.fromEntries((env.CM_SIM_AGENTS ?? '1001,1002,2001,1101').split(',').filter(Boolean).map((id) => [id.trim(), { loggedIn: true, ready: true }]));
+
 const sim = await startUccxSim({
-  port: Number(process.env.CM_SIM_UCCX_PORT ?? 8081),
-  host: process.env.CM_SIM_HOST ?? '127.0.0.1',
-  dbcraUrl: process.env.CM_SIM_DBCRA_URL ?? 'sqlite:./data/db_cra.sqlite',
+  port: Number(env.CM_SIM_UCCX_PORT ?? 8081),
+  host: env.CM_SIM_HOST ?? '127.0.0.1',
+  adminUser: env.CM_UCCX_USER ?? 'administrator',
+  adminPassword: env.CM_UCCX_PASSWORD ?? 'ciscocisco',
+  dbcraUrl: env.CM_SIM_DBCRA_URL ?? 'sqlite:./data/db_cra.sqlite',
   campaigns: DEMO_UCCX_CAMPAIGNS,
-  clock: { speed: Number(process.env.CM_SIM_CLOCK_SPEED ?? 1) },
+  timeZone: env.CM_SIM_UCCX_TIME_ZONE ?? 'UTC',
+  duplicateMode: env.CM_SIM_DUPLICATE_MODE === 'overwrite' ? 'overwrite' : 'drop',
+  clock: { speed: Number(env.CM_SIM_CLOCK_SPEED ?? 1) },
   dialer: {
-    ivr: process.env.CM_SIM_IVR_LOOKUP_URL
-      ? { lookupUrl: process.env.CM_SIM_IVR_LOOKUP_URL, user: process.env.CM_IVR_USER ?? 'ivr', password: process.env.CM_IVR_PASSWORD ?? 'ivr-demo' }
+    enabled: env.CM_SIM_DIALER !== 'off',
+    agents,
+    ivr: ivrUrl
+      ? { lookupUrl: ivrUrl, user: env.CM_IVR_USER ?? 'ivr', password: env.CM_IVR_PASSWORD ?? 'ivr-demo', defaultCsq: env.CM_IVR_DEFAULT_CSQ ?? 'CSQ_Support' }
       : undefined,
   },
 });
-console.log(`UCCX simulator: ${sim.url}/adminapi/campaign`);
-process.once('SIGINT', () => void sim.close().then(() => process.exit(0)));
+sim.events.on('routed', (e: { accountNumber: string; agentId?: string; csq?: string; script?: string }) =>
+  console.log(`routed ${e.accountNumber} → ${e.agentId ? `agent ${e.agentId}` : e.script ? `script ${e.script}` : `csq ${e.csq}`}`),
+);
+sim.events.on('ivrLookupFailed', (e: { contact: { accountnumber: string }; error: string }) => console.log(`IVR lookup failed for ${e.contact.accountnumber}: ${e.error}`));
+console.log(`UCCX simulator: ${sim.url} (admin API ${sim.url}/adminapi/campaign, db_cra ${env.CM_SIM_DBCRA_URL ?? 'sqlite:./data/db_cra.sqlite'})`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sim.close().then(() => process.exit(0)));

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { as, build } from '../helpers/build.ts';
+import { forceState } from '../db/seed-helpers.ts';
 import { now, personalBooking, skillBooking } from './fixtures.ts';
 
 const events = async (app: Awaited<ReturnType<typeof build>>, id: number) =>
@@ -54,13 +55,19 @@ test('reassignCallback: supervisors move a callback to another agent or to a ski
   assert.deepEqual(await events(app, cb.id), ['booked', 'reassigned', 'reassigned']);
 });
 
-test('acknowledgeArrival completes the callback and records the arrival', async (t) => {
+test('acknowledgeArrival completes a callback UCCX dialled, and refuses one never made (409 invalid_state)', async (t) => {
   const app = await build(t, { now });
   const cb = (await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: personalBooking() })).json();
+  const early = await app.inject({ method: 'POST', url: `/api/v1/callbacks/${cb.id}/arrived`, headers: as('1001') });
+  assert.equal(early.statusCode, 409, early.body);
+  assert.equal(early.json().error, 'invalid_state');
+  await forceState(app.services.db, cb.id, { status: 'connected' });
   const res = await app.inject({ method: 'POST', url: `/api/v1/callbacks/${cb.id}/arrived`, headers: as('1001') });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().status, 'completed');
   assert.deepEqual(await events(app, cb.id), ['booked', 'arrived', 'completed']);
+  const again = await app.inject({ method: 'POST', url: `/api/v1/callbacks/${cb.id}/arrived`, headers: as('1001') });
+  assert.equal(again.statusCode, 409, 'arrival is accepted once');
 });
 
 test('reserveSlot via booking: the agent capacity (2 per slot) answers SLOT_FULL on the third', async (t) => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Callback } from '../../bff/domain/types.ts';
+import type { Callback } from '../../domain/types.ts';
 import { ChangeFeed } from '../../bff/services/change-feed.ts';
 import { as, build } from '../helpers/build.ts';
 import { createTestDatabase } from '../helpers/databases.ts';

@@ -5,7 +5,7 @@ import { now, personalBooking, skillBooking } from './fixtures.ts';
 
 const ivr = { authorization: `Basic ${Buffer.from('ivr:ivr-demo').toString('base64')}` };
 
-test('lookupCallback by account number: personal → agent with the fallback CSQ; marks connected', async (t) => {
+test('lookupCallback by account number: personal → agent with the fallback CSQ; a callback not yet dialled stays scheduled', async (t) => {
   const app = await build(t, { now });
   const cb = (await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: personalBooking() })).json();
   assert.equal((await app.inject({ url: `/ivr/v1/lookup?accountNumber=${cb.accountNumber}` })).statusCode, 401);
@@ -24,7 +24,7 @@ test('lookupCallback by account number: personal → agent with the fallback CSQ
     agentWaitSeconds: 30,
   });
   const after = (await app.inject({ url: `/api/v1/callbacks/${cb.id}`, headers: as('1001') })).json();
-  assert.equal(after.status, 'connected');
+  assert.equal(after.status, 'scheduled');
   const events = (await app.inject({ url: `/api/v1/callbacks/${cb.id}/history`, headers: as('1001') })).json().map((h: { event: string }) => h.event);
   assert.deepEqual(events, ['booked', 'ivr_lookup', 'routed']);
 });

@@ -5,9 +5,9 @@ import { claimDueCallbacks, findActiveDuplicate, reclaimExpiredCallbacks, update
 import { appendHistory, listHistory } from '../../db/queries/history.ts';
 import { reserveSlot, releaseSlot, slotBooked } from '../../db/queries/slots.ts';
 import { findAgent, upsertAgent } from '../../db/queries/agents.ts';
-import { ACTIVE_STATES } from '../../bff/domain/types.ts';
+import { ACTIVE_STATES } from '../../domain/types.ts';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
-import { insertTestCallback } from './seed-helpers.ts';
+import { insertTestCallback, forceState } from './seed-helpers.ts';
 
 for (const dialect of DIALECTS) {
   describe(`queries on ${dialect}`, () => {
@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) {
       const first = await insertTestCallback(db, { phoneE164: '+48500000001' });
       await assert.rejects(insertTestCallback(db, { phoneE164: '+48500000001' }), /Unique|unique|UNIQUE/);
       assert.equal((await findActiveDuplicate(db, '+48500000001', 'CB_MAIN', ACTIVE_STATES))?.id, first.id);
-      await updateCallback(db, first.id, first.version, { status: 'cancelled' });
+      await forceState(db, first.id, { status: 'cancelled' });
       const second = await insertTestCallback(db, { phoneE164: '+48500000001' });
       assert.ok(second.id > first.id, 'a new one once the old one is no longer active');
     });
@@ -69,9 +69,9 @@ for (const dialect of DIALECTS) {
     test('reclaimExpiredCallbacks takes only claims whose lease ran out', async () => {
       const now = new Date('2026-12-01T09:30:00Z');
       const cb = await insertTestCallback(db, { campaign: 'LEASE', scheduledAt: '2026-12-01T09:00:00.000Z' });
-      await updateCallback(db, cb.id, cb.version, { status: 'dispatching', claimedBy: 'dead', leaseUntil: new Date('2026-12-01T09:29:00Z') });
+      await forceState(db, cb.id, { status: 'dispatching', claimedBy: 'dead', leaseUntil: new Date('2026-12-01T09:29:00Z') });
       const live = await insertTestCallback(db, { campaign: 'LEASE', scheduledAt: '2026-12-01T09:00:00.000Z' });
-      await updateCallback(db, live.id, live.version, { status: 'dispatching', claimedBy: 'alive', leaseUntil: new Date('2026-12-01T09:35:00Z') });
+      await forceState(db, live.id, { status: 'dispatching', claimedBy: 'alive', leaseUntil: new Date('2026-12-01T09:35:00Z') });
       const taken = await reclaimExpiredCallbacks(db, { now, owner: 'B', leaseMs: 60_000, limit: 10 });
       assert.deepEqual(taken.map((c) => c.id), [cb.id]);
       assert.equal(taken[0].claimedBy, 'B');

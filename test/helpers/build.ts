@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TestContext } from 'node:test';
 import app, { serverOptions } from '../../bff/app.ts';
-import { loadConfig } from '../../bff/config.ts';
+import { loadConfig } from '../../config/settings.ts';
 import { finesseUserApi } from '../../sim/finesse/user-api.ts';
 import { createTestDatabase, type TestDialect } from './databases.ts';
 

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
-import { insertTestCallback } from '../db/seed-helpers.ts';
+import { forceState, insertTestCallback } from '../db/seed-helpers.ts';
 import { findCallbackById, updateCallback } from '../../db/queries/callbacks.ts';
 import { listHistory } from '../../db/queries/history.ts';
 import { expireOnce } from '../../jobs/expiry.ts';
@@ -24,9 +24,9 @@ for (const dialect of DIALECTS) {
       const now = new Date('2026-12-01T15:00:00.000Z'); // demo rules: expiryHours 4 → cutoff 11:00
       const old = await insertTestCallback(db, { scheduledAt: '2026-12-01T10:00:00.000Z' });
       const oldRetry = await insertTestCallback(db, { scheduledAt: '2026-12-01T10:30:00.000Z' });
-      await updateCallback(db, oldRetry.id, oldRetry.version, { status: 'retry_wait', nextAttemptAt: new Date('2026-12-01T16:00:00Z') });
+      await forceState(db, oldRetry.id, { status: 'retry_wait', nextAttemptAt: new Date('2026-12-01T16:00:00Z') });
       const dialing = await insertTestCallback(db, { scheduledAt: '2026-12-01T10:00:00.000Z' });
-      await updateCallback(db, dialing.id, dialing.version, { status: 'dialing' });
+      await forceState(db, dialing.id, { status: 'dialing' });
       const recent = await insertTestCallback(db, { scheduledAt: '2026-12-01T11:30:00.000Z' });
       assert.equal(await expireOnce(makeDeps(db, { now: () => now })), 2);
       assert.equal((await findCallbackById(db, old.id))!.status, 'expired');

@@ -1,7 +1,7 @@
 // Test helpers for the jobs: a seeded CM database, job deps around it, an in-memory db_cra
 // reader (for sync unit tests; the loop tests use the real UCCX simulator) and a quiet log.
 import type { Db } from '../../db/index.ts';
-import { ConfigCache } from '../../bff/services/context.ts';
+import { ConfigCache } from '../../db/service-context.ts';
 import { readSeedFile, seedIfEmpty, DEMO_SEED_FILE } from '../../db/seed/seed.ts';
 import type { JobDeps, JobLog } from '../../jobs/deps.ts';
 import type { DbCraCallDetail, DbCraContact, DbCraReader } from '../../jobs/dbcra/reader.ts';

@@ -5,7 +5,7 @@ import { updateCallback } from '../../db/queries/callbacks.ts';
 import { appendHistory, listHistory } from '../../db/queries/history.ts';
 import { purgeOldCallbacks, retentionIfDue } from '../../jobs/retention.ts';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
-import { insertTestCallback } from '../db/seed-helpers.ts';
+import { forceState, insertTestCallback } from '../db/seed-helpers.ts';
 import { makeDeps } from './helpers.ts';
 
 const NOW = new Date('2027-06-01T03:00:00Z');
@@ -22,7 +22,7 @@ for (const dialect of DIALECTS) {
       const cb = await insertTestCallback(db);
       await appendHistory(db, { callbackId: cb.id, event: 'booked', actor: '1001' });
       await appendHistory(db, { callbackId: cb.id, event: 'cancelled', actor: '1001' });
-      await updateCallback(db, cb.id, cb.version, { status });
+      await forceState(db, cb.id, { status });
       const changedAt = new Date(NOW.getTime() - daysAgo * 86_400_000);
       await db.sequelize.query('UPDATE callbacks SET updated_at = :changedAt WHERE id = :id', { replacements: { changedAt, id: cb.id } });
       return cb.id;

@@ -2,7 +2,7 @@
 // within about a second and the main thread hears of the change.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../bff/config.ts';
+import { loadConfig } from '../../config/settings.ts';
 import { openTestDb } from '../helpers/databases.ts';
 import { insertTestCallback } from '../db/seed-helpers.ts';
 import type { Db } from '../../db/index.ts';

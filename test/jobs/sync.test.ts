@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QueryTypes } from 'sequelize';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
-import { insertTestCallback } from '../db/seed-helpers.ts';
+import { forceState, insertTestCallback } from '../db/seed-helpers.ts';
 import { findCallbackById, updateCallback } from '../../db/queries/callbacks.ts';
 import { listHistory } from '../../db/queries/history.ts';
 import { syncOnce } from '../../jobs/sync.ts';
@@ -25,7 +25,7 @@ for (const dialect of DIALECTS) {
     // A callback already pushed to UCCX campaign 200 as dialing-list row `listId`.
     async function queued(listId: number, over: Record<string, unknown> = {}) {
       const cb = await insertTestCallback(db, { scheduledAt: NOW.toISOString(), ...over });
-      return (await updateCallback(db, cb.id, cb.version, { status: 'queued', uccxCampaignId: 200, uccxDialingListId: listId }))!;
+      return (await forceState(db, cb.id, { status: 'queued', uccxCampaignId: 200, uccxDialingListId: listId }))!;
     }
     const deps = (dbcra: MemoryDbCra) =>
       makeDeps(db, { reader: dbcra, now: () => NOW, uccx: { campaignIdByName: async (n: string) => (n === 'CB_DDI_1' ? 200 : 201) } as never });

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
-import { insertTestCallback } from '../db/seed-helpers.ts';
+import { forceState, insertTestCallback } from '../db/seed-helpers.ts';
 import type { Db } from '../../db/index.ts';
 import { claimDueCallbacks, findCallbackById, updateCallback } from '../../db/queries/callbacks.ts';
 import { listHistory } from '../../db/queries/history.ts';
@@ -24,7 +24,7 @@ for (const dialect of DIALECTS) {
       const now = new Date('2026-12-01T10:00:00Z');
       const cb = await insertTestCallback(db, { scheduledAt: now.toISOString() });
       const [claimed] = await claimDueCallbacks(db, { now, owner: 'cm', leaseMs: 60_000, limit: 10 });
-      await updateCallback(db, cb.id, claimed.version, { status: 'connected' }); // the IVR lookup
+      await forceState(db, cb.id, { status: 'connected' }); // the IVR lookup
       const result = await markQueued(makeDeps(db, { now: () => now, owner: 'cm' }), claimed, { id: 200, name: 'CB_DDI_1' }, 77);
       const after = (await findCallbackById(db, cb.id))!;
       assert.ok(result);
@@ -36,7 +36,7 @@ for (const dialect of DIALECTS) {
       const now = new Date('2026-12-01T10:00:00Z');
       const cb = await insertTestCallback(db, { scheduledAt: now.toISOString() });
       const [claimed] = await claimDueCallbacks(db, { now, owner: 'cm', leaseMs: 60_000, limit: 10 });
-      await updateCallback(db, cb.id, claimed.version, { status: 'cancelled' });
+      await forceState(db, cb.id, { status: 'cancelled' });
       await markQueued(makeDeps(db, { now: () => now, owner: 'cm' }), claimed, { id: 200, name: 'CB_DDI_1' }, 78);
       await markQueued(makeDeps(db, { now: () => now, owner: 'cm' }), claimed, { id: 200, name: 'CB_DDI_1' }, 78);
       const after = (await findCallbackById(db, cb.id))!;

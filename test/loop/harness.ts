@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import appPlugin, { serverOptions } from '../../bff/app.ts';
-import { loadConfig } from '../../bff/config.ts';
+import { loadConfig } from '../../config/settings.ts';
 import { QueryTypes } from 'sequelize';
 import { as, startFinesseUserApi } from '../helpers/build.ts';
 import { createTestDatabase, type TestDialect } from '../helpers/databases.ts';

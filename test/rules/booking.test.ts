@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateBooking, type BookingContext, type BookingInput } from '../../bff/domain/rules/index.ts';
-import { VIOLATION_CODES, type ViolationCode } from '../../bff/domain/types.ts';
+import { validateBooking, type BookingContext, type BookingInput } from '../../domain/rules/index.ts';
+import { VIOLATION_CODES, type ViolationCode } from '../../domain/types.ts';
 import { calendars, cbMain, cbUs, companyDays, rules, sales, support, utc } from './fixtures.ts';
 
 // Tuesday 2026-11-24 11:00 in Warsaw.

@@ -1,6 +1,6 @@
 // Demo seed values (issue 2, "Demo seed") shared by the rules tests.
 import { DateTime } from 'luxon';
-import type { Campaign, GlobalRules, HolidayCalendar, Skill } from '../../bff/domain/types.ts';
+import type { Campaign, GlobalRules, HolidayCalendar, Skill } from '../../domain/types.ts';
 
 export const polishHolidays: HolidayCalendar = { id: 1, name: 'Poland', country: 'PL', region: null, customDates: [] };
 export const companyDays: HolidayCalendar = { id: 2, name: 'Company days', country: null, customDates: ['2026-12-07'] };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveScheduledTime } from '../../bff/domain/rules/index.ts';
+import { resolveScheduledTime } from '../../domain/rules/index.ts';
 
 const resolvedIso = (input: string, zone: string): string | null => {
   const r = resolveScheduledTime(input, zone);

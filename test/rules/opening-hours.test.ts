@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inCallingWindow, isHoliday, isWithinWeeklyHours, minutesOf, skillOpenAt, slotStartOf, timingReason } from '../../bff/domain/rules/index.ts';
+import { inCallingWindow, isHoliday, isWithinWeeklyHours, minutesOf, skillOpenAt, slotStartOf, timingReason } from '../../domain/rules/index.ts';
 import { calendars, companyDays, polishHolidays, rules, sales, support, utc } from './fixtures.ts';
 
 test('isHoliday knows Polish public holidays on the local date', () => {

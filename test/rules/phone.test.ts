@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IANAZone } from 'luxon';
-import { parsePhone, toDialString, zoneOfCountry } from '../../bff/domain/rules/index.ts';
-import { knownCountryZones } from '../../bff/domain/rules/zones.ts';
+import { parsePhone, toDialString, zoneOfCountry } from '../../domain/rules/index.ts';
+import { knownCountryZones } from '../../domain/rules/zones.ts';
 import { cbMain, cbUs } from './fixtures.ts';
 
 test('parsePhone reads national input with the default country and gives E.164', () => {

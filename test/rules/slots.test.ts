@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeSlots, MAX_SLOTS, type SlotQuery } from '../../bff/domain/rules/index.ts';
-import type { Slot } from '../../bff/domain/types.ts';
+import { computeSlots, MAX_SLOTS, type SlotQuery } from '../../domain/rules/index.ts';
+import type { Slot } from '../../domain/types.ts';
 import { calendars, rules, sales, support, utc } from './fixtures.ts';
 
 const now = utc('2026-11-24T10:00Z'); // Tuesday 11:00 in Warsaw

@@ -26,6 +26,24 @@ for (const dialect of DIALECTS) {
       assert.equal((await fetch(`${sim.url}/adminapi/campaign/999`, { headers: adminAuth })).status, 404);
     });
 
+    test('GET /adminapi/campaign/{id} answers one campaign with its IVR settings in XML and JSON', async () => {
+      const xml = await (await fetch(`${sim.url}/adminapi/campaign/200`, { headers: adminAuth })).text();
+      assert.match(xml, /^<\?xml[^>]*\?><campaign><self>[^<]*\/adminapi\/campaign\/200<\/self><campaignId>200<\/campaignId>/);
+      assert.match(xml, /<startTime>00:00<\/startTime><endTime>23:59<\/endTime><campaignType>IVR<\/campaignType><dialerType>PROGRESSIVE<\/dialerType>/);
+      assert.match(xml, /<maxDialAttempts>2<\/maxDialAttempts>.*<retryNoAnswerDelay>60<\/retryNoAnswerDelay><retryBusySignalDelay>120<\/retryBusySignalDelay>/);
+      const json = await (await fetch(`${sim.url}/adminapi/campaign/200`, { headers: { ...adminAuth, accept: 'application/json' } })).json();
+      assert.deepEqual(
+        [json.campaignId, json.enabled, json.typeSpecificInfo.obIvrProgressive.campaignCallingNum, json.typeSpecificInfo.obIvrProgressive.maxDialAttempts],
+        [200, true, '+48221234567', 2],
+      );
+    });
+
+    test('GET contacts refuses a q outside the documented statuses', async () => {
+      const res = await fetch(`${sim.url}/adminapi/campaign/200/contacts?q=CLOSED`, { headers: adminAuth });
+      assert.equal(res.status, 400);
+      assert.match(await res.text(), /<errorType>Invalid\.Query<\/errorType>/);
+    });
+
     test('POST contacts (XML and JSON) imports into dialinglist; GET lists them as CSV; status counts them', async () => {
       const res = await postContacts(sim, `${HEADER}\nA1,Jan,Kowalski,0221234561,,,\n"A2","Anna, Maria",Nowak,0221234562,,,`);
       assert.equal(res.status, 202);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { UccxSim } from '../../sim/uccx/index.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { HEADER, postContacts, startTestSim } from './uccx-helpers.ts';
+import { HEADER, adminAuth, postContacts, startTestSim } from './uccx-helpers.ts';
 
 interface Lookup { query: Record<string, string>; authorization?: string }
 
@@ -36,6 +36,7 @@ for (const dialect of DIALECTS) {
         {
           AGENT1: { found: true, callbackId: 11, target: 'agent', agentId: '1001', csq: 'CSQ_Sales', agentWaitSeconds: 30 },
           AGENT2: { found: true, callbackId: 12, target: 'agent', agentId: '1002', csq: 'CSQ_Sales', agentWaitSeconds: 30 },
+          AGENT3: { found: true, callbackId: 15, target: 'agent', agentId: '1003', csq: 'CSQ_Sales', agentWaitSeconds: 600 },
           SCRIPT1: { found: true, callbackId: 13, target: 'script', script: 'Vip.aef', csq: 'CSQ_Vip' },
           SLOW: { found: true, callbackId: 14, target: 'skill', csq: 'CSQ_Sales' },
         },
@@ -47,7 +48,7 @@ for (const dialect of DIALECTS) {
           enabled: false,
           ringSeconds: 5,
           ivr: { lookupUrl: stub.url, user: 'ivr', password: 'secret', timeoutMs: 300, defaultCsq: 'CSQ_Default' },
-          agents: { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: true, ready: false } },
+          agents: { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: true, ready: false }, '1003': { loggedIn: true, ready: false } },
         },
       }));
       sim.events.on('routed', (e) => routed.push(e));
@@ -73,8 +74,24 @@ for (const dialect of DIALECTS) {
       await postContacts(sim, `${HEADER}\nAGENT2,Jan,K,0221234562,,,\nSCRIPT1,Jan,K,0221234563,,,`);
       await dial();
       assert.equal((await ccd(sim, 'AGENT2'))?.customvariable2, 'csq:CSQ_Sales');
+      assert.deepEqual([routed.find((e) => e.accountNumber === 'AGENT2')?.csq, routed.find((e) => e.accountNumber === 'AGENT2')?.fallback], ['CSQ_Sales', true]);
       assert.equal((await ccd(sim, 'SCRIPT1'))?.customvariable2, 'script:Vip.aef');
       assert.equal(routed.find((e) => e.accountNumber === 'SCRIPT1')?.script, 'Vip.aef');
+    });
+
+    test('Dialer routes to the personal agent who becomes ready within agentWaitSeconds (setAgent)', async () => {
+      await postContacts(sim, `${HEADER}\nAGENT3,Jan,K,0221234564,,,`);
+      await sim.dialerTick();
+      while (!stub.calls.some((c) => c.query.accountNumber === 'AGENT3')) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 100)); // the caller waits: 100 of the 600 s at 1000x
+      assert.equal(routed.some((e) => e.accountNumber === 'AGENT3'), false, 'still waiting for the agent');
+      sim.setAgent('1003', { loggedIn: true, ready: true });
+      await sim.dialerSettle();
+      const event = routed.find((e) => e.accountNumber === 'AGENT3');
+      assert.deepEqual([event?.agentId, event?.fallback], ['1003', false]);
+      const detail = await ccd(sim, 'AGENT3');
+      assert.deepEqual([detail?.customvariable1, detail?.customvariable2, Number(detail?.contactdisposition)], ['15', 'agent:1003', 2]);
+      assert.deepEqual((event?.callVariables as Record<string, string>).BAAccountNumber, 'AGENT3');
     });
 
     test('Dialer: busy is retried after the busy delay, then max calls', async () => {
@@ -84,6 +101,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([Number(r?.callstatus), Number(r?.callresult)], [8, 11], 'retries with delay, busy');
       await dial();
       assert.equal(Number((await row(sim, 'BUSY1'))?.callsmadetophone01), 1, 'not before the delay');
+      // The pending-contacts CSV shows the retry with the row's real columns.
+      const csv = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts?q=RETRIES_WITH_DELAY`, { headers: adminAuth })).text();
+      const [head, line, extra] = csv.split('\n');
+      assert.equal(extra, undefined);
+      const fields = Object.fromEntries((head as string).split(',').map((h, i) => [h, (line as string).split(',')[i]]));
+      assert.deepEqual(
+        [fields['Account Number'], fields['Call Result'], fields['Call Status'], fields['Call Result 01'], fields['Last Number Dialed'], fields['Calls Made To Phone 01'], fields['Retry']],
+        ['BUSY1', '11', 'RETRIES_WITH_DELAY', '11', '1', '1', '1'],
+      );
       sim.clock.advance(121_000);
       await dial();
       r = await row(sim, 'BUSY1');
@@ -98,6 +124,9 @@ for (const dialect of DIALECTS) {
       assert.equal(Number((await row(sim, 'NOANS'))?.callresult), 15);
       assert.equal(Number((await row(sim, 'AM1'))?.callresult), 3);
       assert.equal(await ccd(sim, 'INV1'), undefined, 'no IVR for a call that was not answered');
+      const listed = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts`, { headers: adminAuth })).text();
+      assert.doesNotMatch(listed, /^INV1,/m, 'closed contacts are not listed');
+      assert.match(listed, /^NOANS,.*,15,,RETRIES_WITH_DELAY,/m, 'a retry is');
     });
 
     test('Dialer: a lookup that times out routes to the default CSQ', async () => {

@@ -2,8 +2,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { upsertAgent } from '../../../db/queries/agents.ts';
-import type { Config } from '../../config.ts';
-import type { Principal } from '../../domain/types.ts';
+import type { Config } from '../../../config/settings.ts';
+import type { Principal } from '../../../domain/types.ts';
 import { FinesseAuth, FinesseUnavailable } from '../../services/finesse-auth.ts';
 
 declare module 'fastify' {

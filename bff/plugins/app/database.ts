@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import { openDatabase, type Db } from '../../../db/index.ts';
 import { DEMO_SEED_FILE, readSeedFile, seedIfEmpty } from '../../../db/seed/seed.ts';
-import type { Config } from '../../config.ts';
+import type { Config } from '../../../config/settings.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,7 +2,7 @@
 // (read from the database at scrape time, so every instance reports the same truth).
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { CALLBACK_STATES } from '../../domain/types.ts';
+import { CALLBACK_STATES } from '../../../domain/types.ts';
 
 export default fp(async (app) => {
   const registry = new Registry();

@@ -1,8 +1,8 @@
 // The services every route uses, as one decorator: database, configuration cache, change feed, clock.
 import fp from 'fastify-plugin';
-import type { Config } from '../../config.ts';
+import type { Config } from '../../../config/settings.ts';
 import { findCallbackById } from '../../../db/queries/callbacks.ts';
-import { CallbackEvents, ConfigCache, type ServiceContext } from '../../services/context.ts';
+import { CallbackEvents, ConfigCache, type ServiceContext } from '../../../db/service-context.ts';
 import { ChangeFeed } from '../../services/change-feed.ts';
 
 declare module 'fastify' {

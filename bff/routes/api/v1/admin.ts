@@ -12,7 +12,7 @@ import {
   saveHolidayCalendar,
   saveSkill,
 } from '../../../../db/queries/config.ts';
-import type { Campaign, GlobalRules, Skill } from '../../../domain/types.ts';
+import type { Campaign, GlobalRules, Skill } from '../../../../domain/types.ts';
 import { NotFound } from '../../../services/errors.ts';
 import { campaignBody, calendarBody, rulesBody, skillBody } from './admin.schemas.ts';
 

@@ -1,5 +1,5 @@
 // JSON schemas of the REST Callback API (validation and the OpenAPI document at /docs).
-import { CALLBACK_STATES, VIOLATION_CODES } from '../../../domain/types.ts';
+import { CALLBACK_STATES, VIOLATION_CODES } from '../../../../domain/types.ts';
 
 const nullableString = { type: ['string', 'null'] } as const;
 

@@ -1,7 +1,7 @@
 // What every service function needs: the database, cached configuration, the change feed and a clock.
 import { EventEmitter } from 'node:events';
-import type { Db } from '../../db/index.ts';
-import { loadConfiguration, type Configuration } from '../../db/queries/config.ts';
+import type { Db } from './index.ts';
+import { loadConfiguration, type Configuration } from './queries/config.ts';
 import type { Callback } from '../domain/types.ts';
 
 export interface ServiceContext {
