@@ -30,7 +30,8 @@ export interface AppOptions {
 }
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
-  await fastify.register(cors);
+  const origin = (url: string | null) => (url ? [new URL(url).origin] : []);
+  await fastify.register(cors, { origins: [...opts.config.corsOrigins, ...origin(opts.config.publicUrl)] });
   await fastify.register(swagger);
   await fastify.register(staticFiles, { publicUrl: opts.config.publicUrl });
 

@@ -2,7 +2,22 @@
 // the embedded demo: SQLite under ./data and the built-in simulators when no UCCX/Finesse is set.
 import { hostname } from 'node:os';
 
+export type Mode = 'demo' | 'production';
+
+export interface TlsSettings {
+  /** PEM certificate chain and key files the BFF serves HTTPS/WSS with (Finesse is HTTPS-only). */
+  certFile: string | null;
+  keyFile: string | null;
+  /** Extra CA certificates (PEM files) trusted for UCCX and Finesse, e.g. their self-signed certificates. */
+  caFiles: string[];
+}
+
 export interface Config {
+  /** demo: embedded simulators, demo seed and demo credentials; production: none of these (config/production.ts). */
+  mode: Mode;
+  tls: TlsSettings;
+  /** Origins allowed to call the API from a browser (the Finesse desktops); the public URL's own origin always is. */
+  corsOrigins: string[];
   host: string;
   port: number;
   publicUrl: string;
@@ -41,13 +56,21 @@ export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'CM_PORT', 8080);
   const dbcraDriver = str(env, 'CM_DBCRA_DRIVER', 'sql');
   if (dbcraDriver !== 'informix' && dbcraDriver !== 'sql') throw new Error('CM_DBCRA_DRIVER must be "informix" or "sql"');
+  const mode = str(env, 'CM_MODE', 'demo');
+  if (mode !== 'demo' && mode !== 'production') throw new Error('CM_MODE must be "demo" or "production"');
+  const list = (name: string) => (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const finesseUrl = optional(env, 'CM_FINESSE_URL');
   return {
+    mode,
+    tls: { certFile: optional(env, 'CM_TLS_CERT'), keyFile: optional(env, 'CM_TLS_KEY'), caFiles: list('CM_TLS_CA') },
+    // The Finesse desktop serves the gadget page, so its origin is the one that calls the API.
+    corsOrigins: [...new Set([...(finesseUrl ? [new URL(finesseUrl).origin] : []), ...list('CM_CORS_ORIGINS')])],
     host: str(env, 'CM_HOST', '0.0.0.0'),
     port,
-    publicUrl: str(env, 'CM_PUBLIC_URL', `http://localhost:${port}`),
+    publicUrl: str(env, 'CM_PUBLIC_URL', `${env.CM_TLS_CERT ? 'https' : 'http'}://localhost:${port}`),
     databaseUrl: str(env, 'CM_DATABASE_URL', 'sqlite:./data/cm.sqlite'),
     seedFile: env.CM_SEED_FILE === '' ? null : optional(env, 'CM_SEED_FILE'),
-    finesseUrl: optional(env, 'CM_FINESSE_URL'),
+    finesseUrl,
     adminUsers: str(env, 'CM_ADMIN_USERS', '9001').split(',').map((s) => s.trim()).filter(Boolean),
     authCacheSeconds: int(env, 'CM_AUTH_CACHE_SECONDS', 60),
     ivr: {

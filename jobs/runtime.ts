@@ -8,6 +8,7 @@ import { consoleLog, DEFAULT_DISPATCH, type DispatchSettings, type JobDeps, type
 import { UccxAdminClient } from './uccx/admin-client.ts';
 import { clockOf, type ClockSpec } from './clock.ts';
 import type { PurgeSettings } from './purge.ts';
+import { trustExtraCas } from '../config/tls.ts';
 
 export interface JobRuntime {
   deps: JobDeps;
@@ -19,6 +20,8 @@ export async function openJobRuntime(
   opts: { name: string; clock?: ClockSpec | null; withReader?: boolean; migrate?: boolean; log?: JobLog; onChanged?: (id: number) => void },
 ): Promise<JobRuntime> {
   if (!config.uccx.url) throw new Error('jobs need the UCCX admin API URL (CM_UCCX_URL or the embedded simulator)');
+  // Each worker thread has its own fetch dispatcher: trust UCCX's certificate here too.
+  trustExtraCas(config.tls.caFiles);
   const db = await openDatabase(config.databaseUrl, { migrate: opts.migrate ?? false });
   let reader = null;
   if (opts.withReader !== false && config.dbcra.url) {

@@ -5,6 +5,7 @@
 import type { Config } from '../config/settings.ts';
 import { startUccxSim, type UccxSim } from './uccx/index.ts';
 import { startFinesseSim } from './finesse/server.ts';
+import { serverTls } from '../config/tls.ts';
 
 export interface EmbeddedSimulators {
   uccxUrl: string | null;
@@ -25,6 +26,8 @@ export const DEMO_UCCX_CAMPAIGNS = [
 export async function startEmbeddedSimulators(config: Config): Promise<EmbeddedSimulators> {
   const host = '127.0.0.1';
   const cmUrl = config.publicUrl;
+  // With CM_TLS_CERT the demo is HTTPS end to end, as Finesse requires: the desktop page too.
+  const https = serverTls(config.tls);
   const uccx = config.uccx.url
     ? null
     : await startUccxSim({
@@ -37,11 +40,11 @@ export async function startEmbeddedSimulators(config: Config): Promise<EmbeddedS
         clock: { speed: config.sim.clockSpeed },
         dialer: {
           enabled: true,
-          ivr: { lookupUrl: `http://127.0.0.1:${config.port}/ivr/v1/lookup`, user: config.ivr.user, password: config.ivr.password, timeoutMs: 5000 },
+          ivr: { lookupUrl: `${https ? 'https' : 'http'}://127.0.0.1:${config.port}/ivr/v1/lookup`, user: config.ivr.user, password: config.ivr.password, timeoutMs: 5000 },
           agents: { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: true, ready: true }, '2001': { loggedIn: true, ready: true }, '1101': { loggedIn: true, ready: true } },
         },
       });
-  const finesse = config.finesseUrl ? null : await startFinesseSim({ port: config.sim.finessePort, host, cmUrl });
+  const finesse = config.finesseUrl ? null : await startFinesseSim({ port: config.sim.finessePort, host, cmUrl, https });
   if (uccx && finesse) {
     uccx.events.on('routed', (e: { agentId?: string; callVariables: Record<string, string> }) => {
       if (!e.agentId) return;

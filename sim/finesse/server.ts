@@ -11,6 +11,8 @@ export interface FinesseSimOptions {
   host?: string;
   /** Campaign Manager base URL (serves /gadget.xml and /gadget/cb-gadget.js). */
   cmUrl: string;
+  /** Key and certificate: the desktop is served over HTTPS, as a real Finesse is. */
+  https?: { key: Buffer; cert: Buffer } | null;
 }
 
 export interface FinesseSim {
@@ -19,8 +21,8 @@ export interface FinesseSim {
   close(): Promise<void>;
 }
 
-export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl }: FinesseSimOptions): Promise<FinesseSim> {
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, https }: FinesseSimOptions): Promise<FinesseSim> {
+  const app = Fastify({ logger: false, forceCloseConnections: true, ...(https && { https }) });
   const hub = new CallHub();
   await app.register(finesseUserApi);
   await app.register(finesseHost, { cmUrl, hub });
@@ -28,7 +30,7 @@ export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl }: F
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    url: `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     presentCall: (agentId, call) => void hub.present(agentId, call),
     close: () => app.close(),
   };
