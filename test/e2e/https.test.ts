@@ -57,38 +57,36 @@ test('https end to end: desktop, gadget bundle, GraphQL and websocket all over T
 });
 
 test('cors in Chromium: a page on another origin cannot read or cancel an agent\'s callbacks', async () => {
-  const booked = await tlsFetch(`${cm.cmUrl}/api/v1/callbacks`, {
-    method: 'POST',
-    headers: auth('1001'),
-    dispatcher,
-    body: JSON.stringify({ campaign: 'CB_MAIN', phone: '601 234 553', scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), skill: 'Sales', firstName: 'Ewa', lastName: 'Cors' }),
-  });
-  const body = (await booked.json()) as { id?: number };
-  // The demo's rules may close tomorrow's slot; any existing callback of 1001 serves as the target.
-  const list = (await (await tlsFetch(`${cm.cmUrl}/api/v1/callbacks`, { headers: auth('1001'), dispatcher })).json()) as { items: Array<{ id: number; status: string }> };
-  const target = body.id ?? list.items[0]?.id;
-  assert.ok(target, `a callback to attack: ${JSON.stringify(body)}`);
+  const rest = async (method: string, path: string, user: string, body?: unknown) => {
+    const res = await tlsFetch(`${cm.cmUrl}${path}`, { method, headers: auth(user), dispatcher, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path} → ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  // Open around the clock, so the booking does not depend on when CI runs.
+  const rules = await rest('GET', '/api/v1/admin/global-rules', '9001');
+  await rest('PUT', '/api/v1/admin/global-rules', '9001', { ...rules, leadMinutes: 0, windowStart: '00:00', windowEnd: '24:00' });
+  const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, ['00:00-24:00']]));
+  await rest('PUT', '/api/v1/admin/skills/Sales', '9001', { csq: 'CSQ_Sales', timeZone: 'Europe/Warsaw', hours: allDay, holidayCalendar: null });
+  const campaign = (await rest('GET', '/api/v1/admin/campaigns', '9001')).find((c: { name: string }) => c.name === 'CB_MAIN');
+  const { id: _id, name: _name, createdAt: _c, updatedAt: _u, holidayCalendarId: _h, ...fields } = campaign;
+  await rest('PUT', '/api/v1/admin/campaigns/CB_MAIN', '9001', { ...fields, holidayCalendar: null });
+  const booked = await rest('POST', '/api/v1/callbacks', '1001', { campaign: 'CB_MAIN', phone: '601 234 553', scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), skill: 'Sales', firstName: 'Ewa', lastName: 'Cors' });
+  const target = booked.id as number;
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${(evil.server.address() as { port: number }).port}/`);
-  const outcome = await page.evaluate(
-    async ({ cmUrl, id, authorization }) => {
-      const attempt = async (f: () => Promise<Response>) => {
-        try {
-          const r = await f();
-          return r.type === 'opaque' ? 'opaque' : `read ${r.status}`;
-        } catch {
-          return 'blocked';
-        }
-      };
-      return {
-        read: await attempt(() => fetch(`${cmUrl}/api/v1/callbacks`, { headers: { authorization }, credentials: 'include' })),
-        cancel: await attempt(() => fetch(`${cmUrl}/api/v1/callbacks/${id}/cancel`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{}' })),
-        simplePost: await attempt(() => fetch(`${cmUrl}/api/v1/callbacks/${id}/cancel`, { method: 'POST', mode: 'no-cors', credentials: 'include' })),
-      };
-    },
-    { cmUrl: cm.cmUrl, id: target, authorization: auth('1001').authorization },
-  );
+  // A plain script (tsx would wrap a function's inner names in a helper the page does not have).
+  const script = `(async () => {
+    const attempt = async (f) => { try { const r = await f(); return r.type === 'opaque' ? 'opaque' : 'read ' + r.status; } catch { return 'blocked'; } };
+    const cm = ${JSON.stringify(cm.cmUrl)}, authorization = ${JSON.stringify(auth('1001').authorization)}, id = ${target};
+    return {
+      read: await attempt(() => fetch(cm + '/api/v1/callbacks', { headers: { authorization }, credentials: 'include' })),
+      cancel: await attempt(() => fetch(cm + '/api/v1/callbacks/' + id + '/cancel', { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{}' })),
+      simplePost: await attempt(() => fetch(cm + '/api/v1/callbacks/' + id + '/cancel', { method: 'POST', mode: 'no-cors', credentials: 'include' })),
+    };
+  })()`;
+  const outcome = await page.evaluate(script);
   assert.deepEqual(outcome, { read: 'blocked', cancel: 'blocked', simplePost: 'opaque' });
   const after = (await (await tlsFetch(`${cm.cmUrl}/api/v1/callbacks/${target}`, { headers: auth('1001'), dispatcher })).json()) as { status: string };
   assert.notEqual(after.status, 'cancelled', 'the no-cors POST was refused by origin');
