@@ -10,6 +10,7 @@ import services from './plugins/app/services.ts';
 import auth from './plugins/app/auth.ts';
 import errors from './plugins/app/errors.ts';
 import metrics from './plugins/app/metrics.ts';
+import uccxDirectory from './plugins/app/uccx-directory.ts';
 import health from './routes/health.ts';
 import callbacks from './routes/api/v1/callbacks.ts';
 import availabilityRoutes from './routes/api/v1/availability.ts';
@@ -40,6 +41,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(services, { config: opts.config, now: opts.now });
   await fastify.register(auth, { config: opts.config });
   await fastify.register(metrics);
+  await fastify.register(uccxDirectory, { config: opts.config });
 
   await fastify.register(health);
   await fastify.register(callbacks, { prefix: '/api/v1' });

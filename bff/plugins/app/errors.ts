@@ -1,9 +1,11 @@
 // Turns the services' errors into the API's answers; everything else stays a 500.
 import fp from 'fastify-plugin';
-import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
+import { BadRequest, ConfigInvalid, DuplicateCallback, Forbidden, InUse, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
 
 export default fp(async (app) => {
   app.setErrorHandler((err, req, reply) => {
+    if (err instanceof ConfigInvalid) return reply.code(422).send({ error: 'invalid_configuration', errors: err.errors });
+    if (err instanceof InUse) return reply.code(409).send({ error: 'in_use', errors: err.errors });
     if (err instanceof ValidationFailed) return reply.code(422).send({ error: 'validation_failed', violations: err.violations });
     if (err instanceof DuplicateCallback) return reply.code(409).send({ error: 'duplicate', existing: err.existing });
     if (err instanceof NotFound) return reply.code(404).send({ error: 'not_found', message: err.message });

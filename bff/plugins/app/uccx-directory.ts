@@ -1,0 +1,37 @@
+// What the admin API asks UCCX: which campaigns exist (GET /adminapi/campaign), so a campaign is
+// never mapped to a UCCX campaign that does not exist. Cached briefly; null when UCCX is not
+// configured or does not answer (the admin API then says it could not check).
+import fp from 'fastify-plugin';
+import type { Config } from '../../../config/settings.ts';
+import { UccxAdminClient } from '../../../jobs/uccx/admin-client.ts';
+
+export interface UccxDirectory {
+  campaignNames(): Promise<Set<string> | null>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    uccxDirectory: UccxDirectory;
+  }
+}
+
+const CACHE_MS = 30_000;
+
+export default fp<{ config: Config }>(async (app, { config }) => {
+  const url = config.uccx.url;
+  const client = url ? new UccxAdminClient({ url, user: config.uccx.user, password: config.uccx.password, timeoutMs: 5000 }) : null;
+  let cached: { at: number; names: Set<string> } | null = null;
+  app.decorate('uccxDirectory', {
+    async campaignNames() {
+      if (!client) return null;
+      if (cached && Date.now() - cached.at < CACHE_MS) return cached.names;
+      try {
+        cached = { at: Date.now(), names: new Set((await client.listCampaigns()).map((c) => c.campaignName)) };
+        return cached.names;
+      } catch (err) {
+        app.log.warn({ error: (err as Error).message }, 'UCCX campaign list unavailable; campaign names not checked');
+        return null;
+      }
+    },
+  } satisfies UccxDirectory);
+}, { name: 'uccx-directory' });
