@@ -18,6 +18,8 @@ export interface DialectSql {
   deleteBatch(table: string, where: string): string;
   /** Row limit appended after an ORDER BY. */
   limit(n: number): string;
+  /** The text of one top-level field of a JSON text column (reporting views read history details). */
+  jsonText(column: string, key: string): string;
 }
 
 // The claim is the one bulk change of state; its states come from the lifecycle table (a test
@@ -59,6 +61,7 @@ const postgres: DialectSql = {
   reclaimExpired: claimPostgres(EXPIRED),
   deleteBatch: (table, where) => `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} ORDER BY id LIMIT :limit)`,
   limit: (n) => `LIMIT ${Math.trunc(n)}`,
+  jsonText: (column, key) => `(CAST(${column} AS json) ->> '${key}')`,
 };
 
 const sqlite: DialectSql = {
@@ -67,6 +70,7 @@ const sqlite: DialectSql = {
   reclaimExpired: claimSqlite(EXPIRED),
   deleteBatch: postgres.deleteBatch,
   limit: postgres.limit,
+  jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
 };
 
 const mssql: DialectSql = {
@@ -82,6 +86,7 @@ const mssql: DialectSql = {
   reclaimExpired: claimMssql(EXPIRED),
   deleteBatch: (table, where) => `DELETE TOP (:limit) FROM ${table} WHERE ${where}`,
   limit: (n) => `OFFSET 0 ROWS FETCH NEXT ${Math.trunc(n)} ROWS ONLY`,
+  jsonText: (column, key) => `JSON_VALUE(${column}, '$.${key}')`,
 };
 
 const BY_DIALECT: Record<DialectName, DialectSql> = { postgres, sqlite, mssql };
