@@ -26,7 +26,9 @@ export interface StartJobsOptions {
 }
 
 const LONG_LIVED = new Set(['dispatch', 'sync']);
-const script = (name: string) => new URL(`./workers/${name}.ts`, import.meta.url).href;
+// TypeScript under tsx in development, JavaScript in the compiled build: the workers match this file.
+const EXTENSION = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+const script = (name: string) => new URL(`./workers/${name}.${EXTENSION}`, import.meta.url).href;
 const BOOT = new URL('./workers/boot.mjs', import.meta.url).pathname;
 
 export interface RunningJobs {
