@@ -16,6 +16,7 @@ import callbacks from './routes/api/v1/callbacks.ts';
 import availabilityRoutes from './routes/api/v1/availability.ts';
 import admin from './routes/api/v1/admin.ts';
 import reports from './routes/api/v1/reports.ts';
+import operations from './routes/api/v1/operations.ts';
 import graphql from './routes/graphql.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
 
@@ -49,6 +50,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(availabilityRoutes, { prefix: '/api/v1' });
   await fastify.register(admin, { prefix: '/api/v1/admin' });
   await fastify.register(reports, { prefix: '/api/v1' });
+  await fastify.register(operations, { prefix: '/api/v1' });
   await fastify.register(ivrRoutes, { prefix: '/ivr/v1', config: opts.config });
   await fastify.register(graphql);
 }

@@ -6,6 +6,8 @@ import type { Config } from '../../../config/settings.ts';
 import { UccxAdminClient } from '../../../jobs/uccx/admin-client.ts';
 
 export interface UccxDirectory {
+  /** UCCX's campaigns (id, name, type), or null when UCCX is not configured or does not answer. */
+  campaigns(): Promise<Array<{ campaignId: number; campaignName: string; campaignType?: string | null; enabled?: boolean | null }> | null>;
   campaignNames(): Promise<Set<string> | null>;
 }
 
@@ -20,18 +22,23 @@ const CACHE_MS = 30_000;
 export default fp<{ config: Config }>(async (app, { config }) => {
   const url = config.uccx.url;
   const client = url ? new UccxAdminClient({ url, user: config.uccx.user, password: config.uccx.password, timeoutMs: 5000 }) : null;
-  let cached: { at: number; names: Set<string> } | null = null;
+  let cached: { at: number; list: Awaited<ReturnType<UccxAdminClient['listCampaigns']>> } | null = null;
+  const campaigns = async () => {
+    if (!client) return null;
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached.list;
+    try {
+      cached = { at: Date.now(), list: await client.listCampaigns() };
+      return cached.list;
+    } catch (err) {
+      app.log.warn({ error: (err as Error).message }, 'UCCX campaign list unavailable; campaign names not checked');
+      return null;
+    }
+  };
   app.decorate('uccxDirectory', {
+    campaigns,
     async campaignNames() {
-      if (!client) return null;
-      if (cached && Date.now() - cached.at < CACHE_MS) return cached.names;
-      try {
-        cached = { at: Date.now(), names: new Set((await client.listCampaigns()).map((c) => c.campaignName)) };
-        return cached.names;
-      } catch (err) {
-        app.log.warn({ error: (err as Error).message }, 'UCCX campaign list unavailable; campaign names not checked');
-        return null;
-      }
+      const list = await campaigns();
+      return list ? new Set(list.map((c) => c.campaignName)) : null;
     },
   } satisfies UccxDirectory);
 }, { name: 'uccx-directory' });
