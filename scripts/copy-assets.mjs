@@ -3,7 +3,7 @@
 // desktop simulator's assets), at the same relative places under dist/.
 import { cpSync, existsSync } from 'node:fs';
 
-const ASSETS = ['bff/graphql/schema.graphql', 'gadget.xml', 'gadget/dist', 'db/seed', 'jobs/workers/boot.mjs', 'sim/finesse/assets'];
+const ASSETS = ['bff/graphql/schema.graphql', 'gadget.xml', 'gadget/admin/admin.xml', 'gadget/dist', 'db/seed', 'jobs/workers/boot.mjs', 'sim/finesse/assets'];
 for (const path of ASSETS) {
   if (!existsSync(path)) throw new Error(`build: ${path} is missing (run npm run build:gadget first?)`);
   cpSync(path, `dist/${path}`, { recursive: true });
