@@ -1,9 +1,11 @@
-// The embedded Finesse simulator: the user API the Campaign Manager verifies agents with, and the
+// The embedded Finesse simulator: the user API the Campaign Manager verifies agents with (and the
+// IdS that signs SSO tokens), and the
 // desktop host page that loads the Callback Gadget. presentCall() is how the telephony (the UCCX
 // simulator's dialer) puts a call on an agent's desktop.
 import Fastify from 'fastify';
 import { CallHub, type PresentedCall } from './call-hub.ts';
 import { finesseHost } from './host.ts';
+import { IdentityService } from './ids.ts';
 import { finesseUserApi } from './user-api.ts';
 
 export interface FinesseSimOptions {
@@ -11,6 +13,8 @@ export interface FinesseSimOptions {
   host?: string;
   /** Campaign Manager base URL (serves /gadget.xml and /gadget/cb-gadget.js). */
   cmUrl: string;
+  /** Lifetime of the SSO access tokens its IdS issues (Cisco publishes no default: an hour). */
+  ssoTokenSeconds?: number;
 }
 
 export interface FinesseSim {
@@ -19,10 +23,10 @@ export interface FinesseSim {
   close(): Promise<void>;
 }
 
-export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl }: FinesseSimOptions): Promise<FinesseSim> {
+export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, ssoTokenSeconds }: FinesseSimOptions): Promise<FinesseSim> {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const hub = new CallHub();
-  await app.register(finesseUserApi);
+  await app.register(finesseUserApi, { ids: new IdentityService(ssoTokenSeconds) });
   await app.register(finesseHost, { cmUrl, hub });
   await app.listen({ port, host });
   const address = app.server.address();
