@@ -63,7 +63,7 @@ export function loadConfig(env: Env = process.env): Config {
     authLimits: {
       cacheMax: int(env, 'CM_AUTH_CACHE_MAX', 10_000),
       failuresPerUser: int(env, 'CM_LOGIN_FAILURES_PER_USER', 5),
-      failuresPerAddress: int(env, 'CM_LOGIN_FAILURES_PER_ADDRESS', 20),
+      failuresPerAddress: int(env, 'CM_LOGIN_FAILURES_PER_ADDRESS', 100),
       windowSeconds: int(env, 'CM_LOGIN_FAILURE_WINDOW_SECONDS', 300),
     },
     ivr: {

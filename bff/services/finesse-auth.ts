@@ -72,7 +72,7 @@ export class FinesseAuth {
 
   constructor(private readonly options: FinesseAuthOptions) {
     this.cache = new LRUCache<string, Session>({ max: options.cacheMax ?? 10_000, ttl: options.cacheSeconds * 1000 });
-    this.limiter = new LoginLimiter(options.limits ?? { failuresPerUser: 5, failuresPerAddress: 20, windowSeconds: 300 });
+    this.limiter = new LoginLimiter(options.limits ?? { failuresPerUser: 5, failuresPerAddress: 100, windowSeconds: 300 });
     this.ids = options.ids ? new IdsTokenVerifier(options.ids) : null;
   }
 
