@@ -73,6 +73,12 @@ test('2,000 distinct wrong passwords: 429 with Retry-After, Finesse asked a boun
   assert.equal(rig.userLookups() - lookupsBefore, 5, 'only the first failures reach Finesse');
   assert.equal(rig.app.finesseAuth.cacheSize, 1, 'wrong passwords are never cached');
   assert.equal((await rig.app.inject({ url: '/api/v1/callbacks', headers: { authorization: basic('1002') }, remoteAddress: '10.0.0.2' })).statusCode, 200);
+  // GraphQL answers the same, in its own shape.
+  const gql = await rig.app.inject({ method: 'POST', url: '/graphql', headers: { authorization: basic('1001', 'one-more') }, payload: { query: '{ me { id } }' } });
+  assert.equal(gql.statusCode, 429);
+  assert.ok(Number(gql.headers['retry-after']) > 0);
+  assert.equal(gql.json().errors[0].extensions.code, 'TOO_MANY_FAILED_LOGINS');
+  assert.equal(rig.userLookups() - lookupsBefore, 5);
 
   // Spread over many users from one address: the address limit stops it.
   const spread = new Map<number, number>();

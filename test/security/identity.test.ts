@@ -48,7 +48,8 @@ test('GraphQL: the impersonation attempt answers 401; me is the token owner', as
   const token = await rig.token('2001');
   const borrowed = await rig.app.inject({ ...ME, headers: bearer(token, '1001') });
   assert.equal(borrowed.statusCode, 401);
-  assert.equal(borrowed.json().data, undefined);
+  assert.equal(borrowed.json().data, null);
+  assert.equal(borrowed.json().errors[0].extensions.code, 'UNAUTHORIZED');
   const own = await rig.app.inject({ ...ME, headers: bearer(token, '2001') });
   assert.deepEqual(own.json().data.me, { id: '2001', role: 'supervisor' });
 });

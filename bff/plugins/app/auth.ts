@@ -26,6 +26,12 @@ export const DEFAULT_FINESSE_URL = 'http://127.0.0.1:8082';
 /** Paths whose every request needs Finesse credentials (the IVR has its own Basic user). */
 const PROTECTED = /^\/(api\/v1\/|graphql(\?|$))/;
 
+/** REST answers { error, message }; GraphQL answers in its own shape with a stable extensions.code. */
+function refuse(req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): void {
+  const graphql = req.url === '/graphql' || req.url.startsWith('/graphql?');
+  reply.code(status).send(graphql ? { data: null, errors: [{ message, extensions: { code: code.toUpperCase() } }] } : { error: code, message });
+}
+
 export default fp<{ config: Config }>(async (app, { config }) => {
   const finesseUrl = config.finesseUrl ?? `http://127.0.0.1:${config.sim.finessePort}`;
   const finesseAuth = new FinesseAuth({
@@ -47,13 +53,14 @@ export default fp<{ config: Config }>(async (app, { config }) => {
       principal = await finesseAuth.verify(req.headers.authorization, req.headers['x-finesse-user'] as string | undefined, req.ip);
     } catch (e) {
       if (e instanceof TooManyFailedLogins) {
-        return void reply.code(429).header('retry-after', String(e.retryAfterSeconds)).header('connection', 'close').send({ error: 'too_many_failed_logins', message: 'Too many failed logins; try again later.' });
+        reply.header('retry-after', String(e.retryAfterSeconds)).header('connection', 'close');
+        return refuse(req, reply, 429, 'too_many_failed_logins', 'Too many failed logins; try again later.');
       }
-      if (e instanceof FinesseUnavailable) return void reply.code(503).send({ error: 'finesse_unavailable', message: 'Finesse is unavailable' });
+      if (e instanceof FinesseUnavailable) return refuse(req, reply, 503, 'finesse_unavailable', 'Finesse is unavailable');
       throw e;
     }
     // Closing makes Node drop the rest of an unread body instead of draining it.
-    if (!principal) return void reply.code(401).header('www-authenticate', 'Basic realm="Finesse"').header('connection', 'close').send({ error: 'unauthorized' });
+    if (!principal) return refuse(req, reply.header('www-authenticate', 'Basic realm="Finesse"').header('connection', 'close'), 401, 'unauthorized', 'unauthorized');
     req.principal = principal;
     // Remember agents as Finesse describes them: supervisors pick from them, bookings check them.
     if (!seen.has(principal.id)) {
