@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { XMLParser } from 'fast-xml-parser';
 import type { Principal } from '../../domain/types.ts';
-import { IdsTokenVerifier, IdsUnavailable, type IdsOptions } from './ids-token.ts';
+import { IdsTokenVerifier, IdsUnavailable, type IdsOptions, type ProvenToken } from './ids-token.ts';
 import { LoginLimiter, type LoginLimits } from './login-limiter.ts';
 
 export class FinesseUnavailable extends Error {}
@@ -98,11 +98,14 @@ export class FinesseAuth {
     if (hit && hit.expiresAt > Date.now()) return hit;
 
     const scheme = authorization.split(' ')[0];
-    const basicId = scheme === 'Basic' ? basicUserId(authorization) : null;
-    this.limiter.check(basicId ?? claimed, address ?? null);
-    const session = scheme === 'Basic' ? await this.verifyBasic(authorization, basicId, claimed) : scheme === 'Bearer' ? await this.verifyBearer(authorization, claimed) : null;
+    // Whose failures count: the Basic id, a valid token's owner (not whom he names), else the named user.
+    const proven = scheme === 'Bearer' ? await this.prove(authorization) : null;
+    const actor = (scheme === 'Basic' ? basicUserId(authorization) : proven?.userId) ?? claimed;
+    this.limiter.check(actor, address ?? null);
+    const session =
+      scheme === 'Basic' ? await this.verifyBasic(authorization, basicUserId(authorization), claimed) : proven ? await this.verifyBearer(authorization, proven, claimed) : null;
     if (!session) {
-      this.limiter.fail(basicId ?? claimed, address ?? null);
+      this.limiter.fail(actor, address ?? null);
       return null;
     }
     this.cache.set(key, session, { ttl: Math.max(1, Math.min(this.options.cacheSeconds * 1000, session.expiresAt - Date.now())) });
@@ -116,17 +119,19 @@ export class FinesseAuth {
     return user ? { principal: strip(user), expiresAt: Date.now() + this.options.cacheSeconds * 1000 } : null;
   }
 
-  /** Bearer: the signed token names its user; the User object read with it must be that user. */
-  private async verifyBearer(authorization: string, claimed: string | null): Promise<Session | null> {
+  /** The user an IdS-signed, unexpired token names; null without IdS or for any other token. */
+  private async prove(authorization: string): Promise<ProvenToken | null> {
     if (!this.ids) return null;
-    let proven;
     try {
-      proven = await this.ids.prove(authorization.slice('Bearer '.length).trim());
+      return await this.ids.prove(authorization.slice('Bearer '.length).trim());
     } catch (e) {
       if (e instanceof IdsUnavailable) throw new FinesseUnavailable(e.message);
       throw e;
     }
-    if (!proven) return null;
+  }
+
+  /** Bearer: the User object read with the token must be the user the token names. */
+  private async verifyBearer(authorization: string, proven: ProvenToken, claimed: string | null): Promise<Session | null> {
     const user = await this.fetchUser(claimed ?? proven.userId, authorization);
     if (!user || !sameUser(proven.userId, user)) return null;
     return { principal: strip(user), expiresAt: Math.min(proven.expiresAt, Date.now() + this.options.cacheSeconds * 1000) };

@@ -83,3 +83,13 @@ test('forged tokens answer 401: unsigned, signed by another key, or with alg "no
     assert.equal((await rig.app.inject({ url: '/api/v1/callbacks', headers: bearer(token, '9001') })).statusCode, 401, token.slice(0, 20));
   }
 });
+
+test('impersonation attempts count against the token owner, not against the member he names', async (t) => {
+  const rig = await identityRig(t, { env: { CM_LOGIN_FAILURES_PER_USER: '3' } });
+  const token = await rig.token('2001');
+  for (let i = 0; i < 3; i++) assert.equal((await rig.app.inject({ url: '/api/v1/callbacks', headers: bearer(token, '1001') })).statusCode, 401);
+  const blocked = await rig.app.inject({ url: '/api/v1/callbacks', headers: bearer(token, '1001') });
+  assert.equal(blocked.statusCode, 429);
+  assert.ok(Number(blocked.headers['retry-after']) > 0);
+  assert.equal((await rig.app.inject({ url: '/api/v1/callbacks', headers: { authorization: basic('1001') } })).statusCode, 200, '1001 is not locked out');
+});
