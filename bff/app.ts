@@ -24,6 +24,14 @@ import { ivrRoutes } from '../ivr/routes.ts';
 export const serverOptions = {
   // Unknown body fields are an error (400), not silently dropped.
   ajv: { customOptions: { removeAdditional: false as const, coerceTypes: 'array' as const, allErrors: false } },
+  // Slow clients: a whole request (headers and body) within 30 s, headers within 15 s, an idle
+  // keep-alive socket 60 s; Node checks the deadlines every 2 s. Websockets are not affected
+  // (an upgraded socket leaves the HTTP timers).
+  requestTimeout: 30_000,
+  connectionTimeout: 60_000,
+  http: { headersTimeout: 15_000, connectionsCheckingInterval: 2_000 },
+  // The largest legitimate body (an admin configuration) is far below this.
+  bodyLimit: 512 * 1024,
 };
 
 export interface AppOptions {

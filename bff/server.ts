@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     : base;
 
   const https = serverTls(config.tls);
-  const server = Fastify({ ...serverOptions, ...(https && { https }), logger: { level: process.env.CM_LOG_LEVEL ?? 'info' } });
+  // Fastify passes `http` options only to a plain HTTP server: with TLS the same timeouts go with the key.
+  const server = Fastify({ ...serverOptions, ...(https && { https: { ...https, ...serverOptions.http } }), logger: { level: process.env.CM_LOG_LEVEL ?? 'info' } });
   await server.register(fp(app), { config });
   await server.listen({ port: config.port, host: config.host });
 

@@ -27,6 +27,11 @@ export interface Config {
   finesseUrl: string | null;
   adminUsers: string[];
   authCacheSeconds: number;
+  /** SSO: IdS publishing the token-signing key (fetched as a registered client) and the claim naming the user; null idsUrl → the Finesse URL (the simulator plays IdS). */
+  /** SSO (Bearer tokens proven through Cisco IdS); enabled false (CM_SSO=off) refuses every Bearer request. */
+  sso: { enabled: boolean; idsUrl: string | null; clientId: string; clientSecret: string; userClaim: string };
+  /** Bound of the credential cache; failed logins allowed per user and per address in each window. */
+  authLimits: { cacheMax: number; failuresPerUser: number; failuresPerAddress: number; windowSeconds: number };
   ivr: { user: string; password: string; defaultCsq: string };
   /** UCCX admin API base URL (https://uccx-node); null → the embedded UCCX simulator. */
   uccx: { url: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean };
@@ -73,6 +78,19 @@ export function loadConfig(env: Env = process.env): Config {
     finesseUrl,
     adminUsers: str(env, 'CM_ADMIN_USERS', '9001').split(',').map((s) => s.trim()).filter(Boolean),
     authCacheSeconds: int(env, 'CM_AUTH_CACHE_SECONDS', 60),
+    sso: {
+      enabled: str(env, 'CM_SSO', 'on') !== 'off',
+      idsUrl: optional(env, 'CM_IDS_URL'),
+      clientId: str(env, 'CM_IDS_CLIENT_ID', 'campaign-manager'),
+      clientSecret: str(env, 'CM_IDS_CLIENT_SECRET', 'demo-client-secret'),
+      userClaim: str(env, 'CM_IDS_USER_CLAIM', 'sub'),
+    },
+    authLimits: {
+      cacheMax: int(env, 'CM_AUTH_CACHE_MAX', 10_000),
+      failuresPerUser: int(env, 'CM_LOGIN_FAILURES_PER_USER', 5),
+      failuresPerAddress: int(env, 'CM_LOGIN_FAILURES_PER_ADDRESS', 100),
+      windowSeconds: int(env, 'CM_LOGIN_FAILURE_WINDOW_SECONDS', 300),
+    },
     ivr: {
       user: str(env, 'CM_IVR_USER', 'ivr'),
       password: str(env, 'CM_IVR_PASSWORD', 'ivr-demo'),

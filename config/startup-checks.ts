@@ -8,7 +8,7 @@ import type { Config } from './settings.ts';
 type Env = Record<string, string | undefined>;
 
 /** Credentials the demo uses or Cisco ships as defaults: never valid in production. */
-const DEMO_SECRETS = new Set(['ivr-demo', 'ciscocisco', 'demo', 'password', 'changeme']);
+const DEMO_SECRETS = new Set(['ivr-demo', 'ciscocisco', 'demo', 'password', 'changeme', 'demo-client-secret']);
 const DEMO_SEED = /db\/seed\/demo\.json$/;
 
 const isHttps = (url: string | undefined) => /^https:\/\//i.test(url ?? '');
@@ -37,7 +37,9 @@ export function startupProblems(env: Env, config: Config): string[] {
   need('CM_ADMIN_USERS', 'the Finesse user ids with the admin role');
   need('CM_PUBLIC_URL', 'the https:// address Finesse desktops load the gadget from');
   if (env.CM_PUBLIC_URL && !isHttps(env.CM_PUBLIC_URL)) problems.push('CM_PUBLIC_URL must be https:// (Finesse loads gadgets over HTTPS only)');
-  for (const name of ['CM_UCCX_PASSWORD', 'CM_IVR_PASSWORD']) {
+  // SSO tokens are proven with IdS's signing key, which IdS gives this client: its secret is needed.
+  if (env.CM_SSO !== 'off') need('CM_IDS_CLIENT_SECRET', "the Campaign Manager's client secret at Cisco IdS, to prove SSO tokens (or CM_SSO=off where agents sign in without SSO)");
+  for (const name of ['CM_UCCX_PASSWORD', 'CM_IVR_PASSWORD', 'CM_IDS_CLIENT_SECRET']) {
     if (env[name] && DEMO_SECRETS.has(env[name] as string)) problems.push(`${name} is a demo or factory default: choose a real secret`);
   }
   if (env.CM_IVR_PASSWORD && env.CM_IVR_PASSWORD.length < 12 && !DEMO_SECRETS.has(env.CM_IVR_PASSWORD)) problems.push('CM_IVR_PASSWORD is shorter than 12 characters');

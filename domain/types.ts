@@ -162,8 +162,11 @@ export type Role = 'agent' | 'supervisor' | 'admin';
 export interface Principal {
   id: string;
   role: Role;
+  /** The team he belongs to (Finesse <teamId>). */
   teamId: string | null;
   teamName: string | null;
+  /** Supervisors: the teams he supervises (Finesse <teams>), which he need not belong to; [] otherwise. */
+  teamIds: string[];
   firstName?: string;
   lastName?: string;
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { findCallbackByAccountNumber, type CallbackFilter, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { listAgents } from '../../db/queries/agents.ts';
 import type { Principal } from '../../domain/types.ts';
-import { canSee } from '../services/access.ts';
+import { canSee, pickableTeams } from '../services/access.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../services/booking.ts';
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';
 import { availability, callbackHistory, countCallbacks, phoneInfo, searchCallbacks, type AvailabilityQuery } from '../services/reading.ts';
@@ -48,7 +48,7 @@ export function buildResolvers(app: FastifyInstance) {
       campaigns: async () =>
         (await config()).campaigns.map((c) => ({ name: c.name, uccxCampaignName: c.uccxCampaignName, ddi: c.ddi, country: c.defaultCountry, timeZone: c.timeZone })),
       skills: async () => (await config()).skills,
-      agents: (_: unknown, __: unknown, { principal }: Ctx) => listAgents(ctx.db, principal.role === 'admin' ? {} : { teamId: principal.teamId }),
+      agents: (_: unknown, __: unknown, { principal }: Ctx) => listAgents(ctx.db, principal.role === 'admin' ? {} : { teamId: pickableTeams(principal) }),
       callback: async (_: unknown, { id }: { id: string }, { principal }: Ctx) => visibleCallback(ctx, principal, Number(id)).catch(() => null),
       callbackByAccount: async (_: unknown, { accountNumber }: { accountNumber: string }, { principal }: Ctx) => {
         const found = await findCallbackByAccountNumber(ctx.db, accountNumber);

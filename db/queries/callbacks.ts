@@ -4,8 +4,8 @@ import type { Callback, CallbackStatus } from '../../domain/types.ts';
 import { INITIAL_STATE } from '../../domain/lifecycle.ts';
 import { iso, type Db, type Tx } from '../index.ts';
 
-/** What a caller may see: an agent his own and the ones he booked, a supervisor his team's. */
-export type Visibility = { role: 'admin' } | { role: 'supervisor'; teamId: string | null; id: string } | { role: 'agent'; id: string };
+/** What a caller may see: an agent his own and the ones he booked, a supervisor those of the teams he supervises. */
+export type Visibility = { role: 'admin' } | { role: 'supervisor'; teamIds: string[]; id: string } | { role: 'agent'; id: string };
 
 export interface CallbackFilter {
   status?: string[];
@@ -105,7 +105,10 @@ export async function findActiveDuplicate(db: Db, phoneE164: string, campaign: s
 
 function visibilityWhere(v: Visibility): WhereOptions {
   if (v.role === 'admin') return {};
-  if (v.role === 'supervisor') return { [Op.or]: [{ teamId: v.teamId }, { agentId: v.id }, { createdBy: v.id }] };
+  if (v.role === 'supervisor') {
+    const own = [{ agentId: v.id }, { createdBy: v.id }];
+    return { [Op.or]: v.teamIds.length ? [{ teamId: { [Op.in]: v.teamIds } }, ...own] : own };
+  }
   return { [Op.or]: [{ agentId: v.id }, { createdBy: v.id }] };
 }
 

@@ -3,7 +3,7 @@
 // and feeds the root component the API client, the session and the current call (the root
 // provides them to every component through @lit/context). It resizes the iframe after renders.
 import { CallbackApi } from '../api/api-client.ts';
-import { HttpTransport, type FinesseCredentials } from '../api/transport.ts';
+import { HttpTransport, type CredentialSource, type FinesseCredentials } from '../api/transport.ts';
 import { WsSubscriptions, websocketUrl } from '../api/ws-subscriptions.ts';
 import type { CurrentCall } from '../context/call-context.ts';
 import type { Session } from '../context/session-context.ts';
@@ -29,6 +29,27 @@ export interface AdapterOptions {
 export function credentialsOf(config: FinesseConfig): FinesseCredentials {
   const sso = (config.systemAuthMode ?? '').toUpperCase() === 'SSO' || (!config.authorization && Boolean(config.authToken));
   return { userId: config.id, authorization: sso ? `Bearer ${config.authToken ?? ''}` : `Basic ${config.authorization ?? ''}` };
+}
+
+/**
+ * Credentials read from finesse.gadget.Config at every use: under SSO the desktop refreshes the
+ * access token (Cisco: at 75 % of its lifetime), so a token read once goes stale. After a 401
+ * the fresher token is awaited briefly (the desktop may be mid-refresh); none → no retry.
+ */
+export function finesseCredentials(finesse: FinesseGlobal, opts: { waitMs?: number; pollMs?: number } = {}): CredentialSource {
+  const read = () => credentialsOf(finesse.gadget.Config);
+  return {
+    current: read,
+    refresh: async (stale) => {
+      const deadline = Date.now() + (opts.waitMs ?? 2000);
+      for (;;) {
+        const now = read();
+        if (now.authorization !== stale.authorization) return now;
+        if (stale.authorization.startsWith('Basic ') || Date.now() >= deadline) return null;
+        await new Promise((r) => setTimeout(r, opts.pollMs ?? 250));
+      }
+    },
+  };
 }
 
 const str = (v: unknown): string => (v == null ? '' : String(v));
@@ -62,7 +83,7 @@ export function boot({ cmUrl, root, scope = globalThis as AdapterOptions['scope'
   const config = finesse.gadget.Config;
   finesse.clientservices.ClientServices.init(config, false);
   const base = cmUrl.replace(/\/+$/, '');
-  const credentials = credentialsOf(config);
+  const credentials = finesseCredentials(finesse);
   const locale = localeFromFinesse(config.locale);
   const resize = () => gadgets.window.adjustHeight();
   root.addEventListener('cb-render', () => requestAnimationFrame(resize));

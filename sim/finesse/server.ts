@@ -1,9 +1,11 @@
-// The embedded Finesse simulator: the user API the Campaign Manager verifies agents with, and the
+// The embedded Finesse simulator: the user API the Campaign Manager verifies agents with (and the
+// IdS that signs SSO tokens), and the
 // desktop host page that loads the Callback Gadget. presentCall() is how the telephony (the UCCX
 // simulator's dialer) puts a call on an agent's desktop.
 import Fastify from 'fastify';
 import { CallHub, type PresentedCall } from './call-hub.ts';
 import { finesseHost } from './host.ts';
+import { IdentityService } from './ids.ts';
 import { finesseUserApi } from './user-api.ts';
 
 export interface FinesseSimOptions {
@@ -13,6 +15,8 @@ export interface FinesseSimOptions {
   cmUrl: string;
   /** Key and certificate: the desktop is served over HTTPS, as a real Finesse is. */
   https?: { key: Buffer; cert: Buffer } | null;
+  /** Lifetime of the SSO access tokens its IdS issues (Cisco publishes no default: an hour). */
+  ssoTokenSeconds?: number;
 }
 
 export interface FinesseSim {
@@ -21,10 +25,10 @@ export interface FinesseSim {
   close(): Promise<void>;
 }
 
-export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, https }: FinesseSimOptions): Promise<FinesseSim> {
+export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, https, ssoTokenSeconds }: FinesseSimOptions): Promise<FinesseSim> {
   const app = Fastify({ logger: false, forceCloseConnections: true, ...(https && { https }) });
   const hub = new CallHub();
-  await app.register(finesseUserApi);
+  await app.register(finesseUserApi, { ids: new IdentityService(ssoTokenSeconds) });
   await app.register(finesseHost, { cmUrl, hub });
   await app.listen({ port, host });
   const address = app.server.address();

@@ -48,7 +48,7 @@ const exitOf = async (env: Record<string, string>) => {
 test('startupProblems: production without settings exits non-zero naming each missing one', async () => {
   const { code, out } = await exitOf({ ...baseEnv(), CM_MODE: 'production' });
   assert.equal(code, 2, out);
-  for (const name of ['CM_DATABASE_URL', 'CM_FINESSE_URL', 'CM_UCCX_URL', 'CM_UCCX_USER', 'CM_UCCX_PASSWORD', 'CM_IVR_USER', 'CM_IVR_PASSWORD', 'CM_ADMIN_USERS', 'CM_PUBLIC_URL']) {
+  for (const name of ['CM_DATABASE_URL', 'CM_FINESSE_URL', 'CM_UCCX_URL', 'CM_UCCX_USER', 'CM_UCCX_PASSWORD', 'CM_IVR_USER', 'CM_IVR_PASSWORD', 'CM_ADMIN_USERS', 'CM_PUBLIC_URL', 'CM_IDS_CLIENT_SECRET']) {
     assert.match(out, new RegExp(`^  - ${name}\\b`, 'm'), `${name} named on its own line`);
   }
   assert.doesNotMatch(out, /is running/);
@@ -68,9 +68,10 @@ test('startupProblems: demo secrets, http Finesse and the demo seed are refused 
     CM_ADMIN_USERS: '9001',
     CM_PUBLIC_URL: 'http://cm.example',
     CM_SEED_FILE: 'db/seed/demo.json',
+    CM_IDS_CLIENT_SECRET: 'demo-client-secret',
   });
   assert.equal(code, 2, out);
-  for (const pattern of [/CM_FINESSE_URL must be https/, /CM_PUBLIC_URL must be https/, /CM_UCCX_PASSWORD is a demo or factory default/, /CM_IVR_PASSWORD is a demo or factory default/, /CM_SEED_FILE is the demo seed/]) {
+  for (const pattern of [/CM_FINESSE_URL must be https/, /CM_PUBLIC_URL must be https/, /CM_UCCX_PASSWORD is a demo or factory default/, /CM_IVR_PASSWORD is a demo or factory default/, /CM_SEED_FILE is the demo seed/, /CM_IDS_CLIENT_SECRET is a demo or factory default/]) {
     assert.match(out, pattern);
   }
   assert.doesNotMatch(out, /ciscocisco|ivr-demo/, 'no secret printed');
@@ -111,6 +112,7 @@ test('production start: HTTPS, CM_TLS_CA trusts Finesse, no simulators, no demo 
     CM_IVR_USER: 'ivrscript',
     CM_IVR_PASSWORD: 'Ivr-Secret-4242',
     CM_ADMIN_USERS: '9001',
+    CM_SSO: 'off',
     CM_JOBS_ENABLED: 'false',
     CM_SIM_UCCX_PORT: String(simUccx),
     CM_SIM_FINESSE_PORT: String(simFinesse),

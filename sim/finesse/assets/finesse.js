@@ -11,7 +11,8 @@
      dialog.getId/getMediaProperties/getFromAddress/getToAddress/getState/getMediaType
      gadgets.HubSettings.onConnect, gadgets.window.adjustHeight/setTitle, gadgets.Prefs,
      gadgets.loadingindicator.dismiss
-   The user is loaded from /finesse/api/User/{id} with the agent's credentials, like Finesse does;
+   The user is loaded from /finesse/api/User/{id} with the agent's credentials, like Finesse does,
+   and only the signed-in user (onError 403 for any other id);
    dialogs come from the desktop host page (window.parent.finesseDesktop). */
 (function (w) {
   'use strict';
@@ -102,6 +103,13 @@
     var self = this;
     this._options = options || {};
     this._data = { id: this._options.id };
+    /* No more permissive than the real library: a gadget reads the signed-in user only, agent or
+       supervisor (Finesse's REST API lets supervisors read team members; gadgets must not rely on it). */
+    var signedIn = (ClientServices._config || config).id;
+    if (String(this._options.id) !== String(signedIn)) {
+      later(function () { if (self._options.onError) self._options.onError({ status: 403, content: 'Forbidden: only the signed-in user can be read' }); });
+      return;
+    }
     w.fetch('/finesse/api/User/' + encodeURIComponent(this._options.id), { headers: { Authorization: ClientServices.authorizationHeader(), Accept: 'application/xml' } })
       .then(function (res) {
         if (!res.ok) { var err = new Error('HTTP ' + res.status); err.status = res.status; throw err; }
