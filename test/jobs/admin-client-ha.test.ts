@@ -140,7 +140,7 @@ describe('UccxAdminClient on an HA pair (simulator with two nodes)', () => {
   before(async () => ({ sim, cleanup } = await startTestSim('sqlite', { nodes: 2 })));
   after(() => cleanup());
   const contact = (n: string) => [{ accountNumber: n, firstName: 'Jan', lastName: 'K', phone1: `0999${n.replace(/\D/g, '').padStart(6, '0')}` }];
-  const rows = async (acc: string) => (await sim.db.query('SELECT 1 FROM dialinglist WHERE accountnumber = ?', [acc])).length;
+  const rows = async (acc: string) => (await sim.db.query('SELECT 1 FROM dialinglist WHERE accountnumber = :acc', { acc })).length;
 
   test('writes follow the master after demote(); the next write goes to the new master first', async () => {
     const [a, b] = sim.nodes as [UccxSim['nodes'][0], UccxSim['nodes'][0]];
