@@ -10,6 +10,7 @@ import { parseImportStatus } from '../../jobs/uccx/contacts-xml.ts';
 import { UccxError, classifyUccxRefusal } from '../../jobs/uccx/errors.ts';
 import type { UccxSim } from '../../sim/uccx/index.ts';
 import { startTestSim } from '../sim/uccx-helpers.ts';
+import { loadConfig } from '../../config/settings.ts';
 
 /** Cisco DevNet, "Get List of Pending Contacts for Campaign", second success response (spacing as published). */
 const CISCO_PENDING = `<?xml version="1.0" encoding="UTF-8"?>
@@ -177,5 +178,20 @@ describe('UccxAdminClient on an HA pair (simulator with two nodes)', () => {
     assert.ok(err instanceof UccxError);
     assert.deepEqual([err.status, err.permanent, err.uncertain], [503, false, false]);
     assert.equal(await rows('H4'), 0);
+  });
+});
+
+describe('UCCX node settings', () => {
+  test('CM_UCCX_NODES or CM_UCCX_URL + CM_UCCX_URL_2 name the pair; CM_UCCX_MAX_UNKEPT_PUSHES bounds re-pushes (default 3)', () => {
+    const pick = (env: Record<string, string>) => {
+      const { url, url2, maxUnkeptPushes } = loadConfig(env).uccx;
+      return { url, url2, maxUnkeptPushes };
+    };
+    assert.deepEqual(pick({ CM_UCCX_NODES: 'https://uccx-a, https://uccx-b' }), { url: 'https://uccx-a', url2: 'https://uccx-b', maxUnkeptPushes: 3 });
+    assert.deepEqual(pick({ CM_UCCX_URL: 'https://uccx-a', CM_UCCX_URL_2: 'https://uccx-b', CM_UCCX_MAX_UNKEPT_PUSHES: '5' }), { url: 'https://uccx-a', url2: 'https://uccx-b', maxUnkeptPushes: 5 });
+    assert.deepEqual(pick({ CM_UCCX_URL: 'https://uccx-a' }), { url: 'https://uccx-a', url2: null, maxUnkeptPushes: 3 });
+    assert.deepEqual(pick({}), { url: null, url2: null, maxUnkeptPushes: 3 });
+    assert.throws(() => loadConfig({ CM_UCCX_NODES: 'https://a,https://b,https://c' }), /two nodes/);
+    assert.throws(() => loadConfig({ CM_UCCX_URL_2: 'https://b' }), /needs CM_UCCX_URL/);
   });
 });
