@@ -50,6 +50,21 @@ describe('callback loop: UCCX admin API as documented, HA pair', () => {
     assert.deepEqual(await world.uccxRows(cb.accountNumber), [], 'UCCX never kept it');
   });
 
+  test('a 400 that is not about the data (both nodes mid switch-over) delays the callback but does not fail it', async (t) => {
+    const world = await startLoopWorld(t, { dialer: false, uccxNodes: 2 });
+    await world.deps.uccx.listCampaigns(); // campaign ids known before the switch, as in a running instance
+    world.sim.setFault({ status: 400 });
+    const cb = await insertTestCallback(world.deps.db, { scheduledAt: world.sim.clock.now().toISOString() });
+    await dispatchOnce(world.deps, dispatchSettings);
+    const waiting = await findCallbackById(world.deps.db, cb.id);
+    assert.deepEqual([waiting?.status, waiting?.reason ?? null], ['retry_wait', null]);
+    world.sim.setFault(null);
+    world.sim.clock.advance(dispatchSettings.importRetryMs + 1000);
+    await dispatchOnce(world.deps, dispatchSettings);
+    assert.equal((await findCallbackById(world.deps.db, cb.id))?.status, 'queued');
+    assert.equal((await world.uccxRows(cb.accountNumber)).length, 1);
+  });
+
   test('a master switch and a stopped master during dispatch lose and duplicate nothing', async (t) => {
     const world = await startLoopWorld(t, { dialer: false, uccxNodes: 2 });
     const [a, b] = world.sim.nodes as [(typeof world.sim.nodes)[0], (typeof world.sim.nodes)[0]];
