@@ -159,14 +159,14 @@ export class UccxAdminClient {
       });
       body = await response.text();
     } catch (err) {
-      if (timeout.aborted) throw new UccxError('timeout', `UCCX ${method} ${path}: no answer within ${this.opts.timeoutMs ?? 10_000} ms`);
+      if (timeout.aborted) throw new UccxError('timeout', `UCCX ${method} ${base}${path}: no answer within ${this.opts.timeoutMs ?? 10_000} ms`);
       if (o.signal?.aborted) throw err;
       const cause = (err as Error & { cause?: Error & { code?: string } }).cause;
-      throw new UccxError('unreachable', `UCCX ${method} ${path}: ${cause?.message ?? (err as Error).message}`, null, null, cause?.code ?? null);
+      throw new UccxError('unreachable', `UCCX ${method} ${base}${path}: ${cause?.message ?? (err as Error).message}`, null, null, cause?.code ?? null);
     }
     if (!response.ok) {
       const message = uccxErrorMessage(body);
-      throw new UccxError('http', `UCCX ${method} ${path}: HTTP ${response.status}${message ? ` (${message})` : ''}`, response.status, message, null, uccxErrorType(body));
+      throw new UccxError('http', `UCCX ${method} ${base}${path}: HTTP ${response.status}${message ? ` (${message})` : ''}`, response.status, message, null, uccxErrorType(body));
     }
     o.onResponse?.(response);
     return body;
