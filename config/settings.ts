@@ -33,8 +33,12 @@ export interface Config {
   /** Bound of the credential cache; failed logins allowed per user and per address in each window. */
   authLimits: { cacheMax: number; failuresPerUser: number; failuresPerAddress: number; windowSeconds: number };
   ivr: { user: string; password: string; defaultCsq: string };
-  /** UCCX admin API base URL (https://uccx-node); null → the embedded UCCX simulator. */
-  uccx: { url: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean };
+  /**
+   * UCCX admin API: `url` the first node (null → the embedded UCCX simulator), `url2` the other node
+   * of the HA pair; writes follow the master. `maxUnkeptPushes`: imports UCCX answered but did not
+   * keep (dropped duplicates) before the callback fails with reason dropped_by_uccx.
+   */
+  uccx: { url: string | null; url2: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean; maxUnkeptPushes: number };
   /** db_cra reader: 'informix' (ibm_db, optional dependency) or 'sql' (a Sequelize URL, e.g. the simulator's stand-in). */
   dbcra: { driver: 'informix' | 'sql'; url: string | null };
   sim: { uccxPort: number; finessePort: number; dbcraUrl: string; clockSpeed: number };
@@ -56,6 +60,15 @@ const int = (env: Env, name: string, fallback: number): number => {
 };
 const str = (env: Env, name: string, fallback: string): string => (env[name] ? (env[name] as string) : fallback);
 const optional = (env: Env, name: string): string | null => (env[name] ? (env[name] as string) : null);
+
+/** The HA pair: CM_UCCX_NODES="https://a,https://b", else CM_UCCX_URL and CM_UCCX_URL_2. */
+function uccxNodes(env: Env): { url: string | null; url2: string | null } {
+  const list = env.CM_UCCX_NODES ? env.CM_UCCX_NODES.split(',') : [env.CM_UCCX_URL ?? '', env.CM_UCCX_URL_2 ?? ''];
+  const urls = list.map((u) => u.trim()).filter(Boolean);
+  if (urls.length > 2) throw new Error('CM_UCCX_NODES: a UCCX HA pair has two nodes');
+  if (urls.length === 1 && !env.CM_UCCX_NODES && env.CM_UCCX_URL_2 && !env.CM_UCCX_URL) throw new Error('CM_UCCX_URL_2 needs CM_UCCX_URL');
+  return { url: urls[0] ?? null, url2: urls[1] ?? null };
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'CM_PORT', 8080);
@@ -97,11 +110,12 @@ export function loadConfig(env: Env = process.env): Config {
       defaultCsq: str(env, 'CM_IVR_DEFAULT_CSQ', 'CSQ_Support'),
     },
     uccx: {
-      url: optional(env, 'CM_UCCX_URL'),
+      ...uccxNodes(env),
       user: str(env, 'CM_UCCX_USER', 'administrator'),
       password: str(env, 'CM_UCCX_PASSWORD', 'ciscocisco'),
       batchSize: Math.min(500, int(env, 'CM_UCCX_BATCH_SIZE', 500)),
       allowDuplicateContacts: str(env, 'CM_UCCX_ALLOW_DUPLICATES', 'true') === 'true',
+      maxUnkeptPushes: Math.max(1, int(env, 'CM_UCCX_MAX_UNKEPT_PUSHES', 3)),
     },
     dbcra: { driver: dbcraDriver, url: optional(env, 'CM_DBCRA_URL') },
     sim: {

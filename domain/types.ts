@@ -49,6 +49,8 @@ export type FailureReason =
   | 'do_not_call'
   | 'max_attempts'
   | 'rejected_by_uccx'
+  /** UCCX answered the import but did not keep the contact (duplicate rule), max-unkept-pushes times. */
+  | 'dropped_by_uccx'
   | 'fax';
 
 export type CallbackType = 'personal' | 'skill';

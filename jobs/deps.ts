@@ -35,9 +35,11 @@ export interface DispatchSettings {
   claimLimit: number;
   /** Wait before an import UCCX refused or did not answer is tried again. */
   importRetryMs: number;
+  /** Imports UCCX answered but did not keep before the callback fails with dropped_by_uccx (jobs/import-check.ts). */
+  maxUnkeptPushes: number;
 }
 
-export const DEFAULT_DISPATCH: DispatchSettings = { leaseMs: 60_000, batchSize: 500, claimLimit: 1000, importRetryMs: 10_000 };
+export const DEFAULT_DISPATCH: DispatchSettings = { leaseMs: 60_000, batchSize: 500, claimLimit: 1000, importRetryMs: 10_000, maxUnkeptPushes: 3 };
 
 export interface UccxCampaignRef {
   id: number;

@@ -34,6 +34,7 @@ export async function openJobRuntime(
   }
   const uccx = new UccxAdminClient({
     url: config.uccx.url,
+    url2: config.uccx.url2,
     user: config.uccx.user,
     password: config.uccx.password,
     allowDuplicateContacts: config.uccx.allowDuplicateContacts,
@@ -63,6 +64,7 @@ export const dispatchSettingsOf = (config: Config): DispatchSettings => ({
   ...DEFAULT_DISPATCH,
   leaseMs: config.jobs.leaseSeconds * 1000,
   batchSize: config.uccx.batchSize,
+  maxUnkeptPushes: config.uccx.maxUnkeptPushes,
 });
 
 export const purgeSettingsOf = (config: Config): PurgeSettings => ({

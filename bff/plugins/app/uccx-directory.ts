@@ -21,7 +21,7 @@ const CACHE_MS = 30_000;
 
 export default fp<{ config: Config }>(async (app, { config }) => {
   const url = config.uccx.url;
-  const client = url ? new UccxAdminClient({ url, user: config.uccx.user, password: config.uccx.password, timeoutMs: 5000 }) : null;
+  const client = url ? new UccxAdminClient({ url, url2: config.uccx.url2, user: config.uccx.user, password: config.uccx.password, timeoutMs: 5000 }) : null;
   let cached: { at: number; list: Awaited<ReturnType<UccxAdminClient['listCampaigns']>> } | null = null;
   const campaigns = async () => {
     if (!client) return null;

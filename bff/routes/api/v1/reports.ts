@@ -7,7 +7,6 @@ import { DateTime } from 'luxon';
 import { countAttemptOutcomes, listReportCallbacks, type ReportScope } from '../../../../db/queries/reports.ts';
 import { reportCsv, summarize } from '../../../../domain/reports.ts';
 import { isValidZone } from '../../../../domain/rules/zones.ts';
-import type { Principal } from '../../../../domain/types.ts';
 import { BadRequest, Forbidden } from '../../../services/errors.ts';
 
 interface ReportQuery {
@@ -23,12 +22,6 @@ interface ReportQuery {
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const name = { type: 'string', minLength: 1, maxLength: 50, pattern: '^[^\\u0000-\\u001f\\u007f]*$' } as const;
 const MAX_DAYS = 400;
-
-/** The teams a supervisor reports on (several under Finesse's <teams>, else his own). */
-const supervisedTeams = (p: Principal): string[] => {
-  const teams = (p as Principal & { teamIds?: string[] }).teamIds;
-  return teams?.length ? teams : p.teamId ? [p.teamId] : [];
-};
 
 export default async function reports(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', app.authenticate);
@@ -56,7 +49,7 @@ export default async function reports(app: FastifyInstance): Promise<void> {
       const to = DateTime.fromISO(q.to, { zone }).plus({ days: 1 });
       if (!from.isValid || !to.isValid || to <= from) throw new BadRequest('to', 'the range must be from ≤ to, both real dates (YYYY-MM-DD)');
       if (to.diff(from, 'days').days > MAX_DAYS) throw new BadRequest('to', `at most ${MAX_DAYS} days per report`);
-      const scope: ReportScope = p.role === 'admin' ? { all: true } : { teamIds: supervisedTeams(p) };
+      const scope: ReportScope = p.role === 'admin' ? { all: true } : { teamIds: p.teamIds };
       const filter = { from: from.toJSDate(), to: to.toJSDate(), campaign: q.campaign, skill: q.skill, agentId: q.agentId };
       const [rows, outcomes] = await Promise.all([listReportCallbacks(app.db, filter, scope), countAttemptOutcomes(app.db, filter, scope)]);
       const report = summarize(rows, outcomes, zone);
