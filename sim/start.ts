@@ -16,10 +16,14 @@ export interface EmbeddedSimulators {
   close(): Promise<void>;
 }
 
-/** The UCCX campaigns of the demo seed (db/seed/demo.json), one per presented DDI. */
+/**
+ * The UCCX campaigns of the demo: one per presented DDI of the seed (db/seed/demo.json), and a
+ * spare one (CB_DDI_3) an administrator can map a new DDI to from the admin view.
+ */
 export const DEMO_UCCX_CAMPAIGNS = [
   { campaignId: 200, campaignName: 'CB_DDI_1', callingNumber: '+48221234567' },
   { campaignId: 201, campaignName: 'CB_DDI_2', callingNumber: '+12125550100' },
+  { campaignId: 202, campaignName: 'CB_DDI_3', callingNumber: '+48221234599' },
 ].map((c) => ({ ...c, startTime: '00:00', endTime: '23:59', maxDialAttempts: 1, retryNoAnswerDelay: 60, retryBusySignalDelay: 60 }));
 
 /** Starts what the configuration does not point elsewhere: UCCX when CM_UCCX_URL is unset, Finesse when CM_FINESSE_URL is unset. */
