@@ -103,8 +103,9 @@ describe('driver errors', () => {
     );
   });
 
-  test('informix: ibm_db without its native driver is a clear error, and is imported only when configured', async () => {
+  test('informix: ibm_db without its native driver, or not installed at all, is a clear error', async () => {
     await assert.rejects(openDbCraReader({ driver: 'informix', url: 'DATABASE=db_cra;HOSTNAME=uccx;PORT=9089;PROTOCOL=TCPIP' }, { log: silent() }), /CM_DBCRA_DRIVER=informix needs the optional "ibm_db" package|DRDA|SQL30081N/);
+    await assert.rejects(InformixDbCraReader.connect('DATABASE=db_cra', { moduleName: 'ibm_db_not_installed' }), /CM_DBCRA_DRIVER=informix needs the optional "ibm_db_not_installed" package.*DRDA listener/);
   });
 });
 
