@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { FakeSqlServer, openFakeMssqlDb, snapshotText, type Answer, type Recorded } from './mssql-harness.ts';
 import type { Db } from '../../db/index.ts';
 import { migrateUp } from '../../db/migrate.ts';
-import { claimDueCallbacks, findCallbackById, reclaimExpiredCallbacks, listChangedSince, type CallbackRow } from '../../db/queries/callbacks.ts';
+import { claimDueCallbacks, findCallbackById, insertCallback, reclaimExpiredCallbacks, listChangedSince, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { deleteOldCallbacksBatch, deleteOldHistoryBatch } from '../../db/queries/retention.ts';
 import { reserveSlot } from '../../db/queries/slots.ts';
 import { transitionCallback } from '../../db/queries/transition.ts';
-import { findCallbacksByAccountNumbers, listCallbacksInUccx } from '../../jobs/queries/callbacks.ts';
+import { countLiveDispatches, findCallbacksByAccountNumbers, flagDoNotCall, listCallbacksInUccx, listExpiryCandidates, renewDispatchLeases } from '../../jobs/queries/callbacks.ts';
 import { claimDailyRun, tryAcquireJobLock } from '../../jobs/queries/locks.ts';
 import { findObservations, getSyncCursor, saveObservation, saveSyncCursor } from '../../jobs/queries/sync-state.ts';
 import { purgeOldCallbacks } from '../../jobs/retention.ts';
@@ -131,6 +131,26 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     assert.equal((await section('findCallbacksByAccountNumbers', () => findCallbacksByAccountNumbers(db, ['CB7', 'CB9']))).length, 2);
     assert.equal((await section('listChangedSince', () => listChangedSince(db, NOW, 50))).length, 2);
     assert.match(sections.at(-1)!.statements[0]!.sql, /OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY/);
+    server.reset();
+  });
+
+  test('callbacks: insert returns the IDENTITY id from OUTPUT INSERTED; counts, expiry, do-not-call, lease renewal', async () => {
+    const inserted = await section('insertCallback', () =>
+      insertCallback(db, {
+        accountNumber: 'CB77', campaign: 'Standard', type: 'standard', agentId: null, skill: 'Support', firstName: 'Jan', lastName: 'K', phone: '+48221234567',
+        phoneE164: '+48221234567', dialString: '0048221234567', scheduledAt: NOW.toISOString(), slotStart: NOW.toISOString(), timeZone: 'Europe/Warsaw', notes: null,
+        source: 'agent', createdBy: '1001', teamId: 'T1',
+      } as never, null));
+    assert.ok(Number.isInteger(inserted.id) && inserted.id > 0);
+    assert.equal(inserted.accountNumber, 'CB77');
+    server.answer(/^SELECT count\(\*\) AS \[count\] FROM \[callbacks\]/, { rows: [{ count: 3 }] }, { once: true });
+    assert.equal(await section('countLiveDispatches', () => countLiveDispatches(db, 'Standard', 'cm-1', NOW)), 3);
+    server.answer(/FROM \[callbacks\] AS \[Callback\]/, { rows: [callbackRow(5)] }, { once: true });
+    assert.deepEqual((await section('listExpiryCandidates', () => listExpiryCandidates(db, NOW, 100))).map((c) => c.id), [5]);
+    await section('flagDoNotCall', () => flagDoNotCall(db, '+48221234567', 'uccx', NOW));
+    server.answer(/^UPDATE \[callbacks\] SET \[lease_until\]/, { rowCount: 1 }, { once: true });
+    server.answer(/^SELECT \[id\] FROM \[callbacks\]/, { rows: [{ id: 7 }] }, { once: true });
+    assert.deepEqual([...(await section('renewDispatchLeases', () => renewDispatchLeases(db, [7, 9], 'cm-1', NOW, 60_000)))], [7]);
     server.reset();
   });
 
