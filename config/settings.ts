@@ -27,8 +27,11 @@ export interface Config {
   finesseUrl: string | null;
   adminUsers: string[];
   authCacheSeconds: number;
-  /** SSO: IdS publishing the token-signing key (fetched as a registered client) and the claim naming the user; null idsUrl → the Finesse URL (the simulator plays IdS). */
-  /** SSO (Bearer tokens proven through Cisco IdS); enabled false (CM_SSO=off) refuses every Bearer request. */
+  /**
+   * SSO: IdS publishing the token-signing key (fetched as a registered client) and the claim naming
+   * the user; null idsUrl → the Finesse URL (the simulator plays IdS). enabled false (CM_SSO=off)
+   * refuses every Bearer request.
+   */
   sso: { enabled: boolean; idsUrl: string | null; clientId: string; clientSecret: string; userClaim: string };
   /** Bound of the credential cache; failed logins allowed per user and per address in each window. */
   authLimits: { cacheMax: number; failuresPerUser: number; failuresPerAddress: number; windowSeconds: number };
@@ -39,14 +42,29 @@ export interface Config {
    * keep (dropped duplicates) before the callback fails with reason dropped_by_uccx.
    */
   uccx: { url: string | null; url2: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean; maxUnkeptPushes: number };
-  /** db_cra reader: 'informix' (ibm_db, optional dependency) or 'sql' (a Sequelize URL, e.g. the simulator's stand-in). */
-  dbcra: { driver: 'informix' | 'sql'; url: string | null };
+  /** db_cra reader (docs/dbcra.md): 'odbc' (production: unixODBC + IBM Informix ODBC driver), 'informix' (ibm_db, DRDA only)
+   * or 'sql' (a Sequelize URL: the simulator's stand-in). `url` is read first (the standby node), `failoverUrls` after it. */
+  dbcra: DbCraSettings;
   sim: { uccxPort: number; finessePort: number; dbcraUrl: string; clockSpeed: number };
   /** retentionDays: finished callbacks older than this are deleted (with their history) by the daily purge. */
   jobs: { enabled: boolean; dispatchIntervalMs: number; leaseSeconds: number; syncIntervalMs: number; purgeAt: string; retentionDays: number };
   /** How often an instance looks for callbacks changed elsewhere (live views). */
   changeFeedMs: number;
   instanceId: string;
+}
+
+export type DbCraDriver = 'odbc' | 'informix' | 'sql';
+export interface DbCraSettings {
+  driver: DbCraDriver;
+  url: string | null;
+  /** The other UCCX node(s), tried in order when the first is unreachable. */
+  failoverUrls?: string[];
+  /** Rows created (and calls started) longer ago than this are not read; 0 = no time bound. */
+  lookbackHours?: number;
+  /** Per-statement timeout (ODBC / ibm_db); a query UCCX cannot answer in time is abandoned. */
+  queryTimeoutSeconds?: number;
+  /** After a failover, how long before the first (standby) node is tried again. */
+  preferredRetryMs?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -72,12 +90,11 @@ function uccxNodes(env: Env): { url: string | null; url2: string | null } {
 
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'CM_PORT', 8080);
-  const dbcraDriver = str(env, 'CM_DBCRA_DRIVER', 'sql');
-  if (dbcraDriver !== 'informix' && dbcraDriver !== 'sql') throw new Error('CM_DBCRA_DRIVER must be "informix" or "sql"');
   const mode = str(env, 'CM_MODE', 'demo');
   if (mode !== 'demo' && mode !== 'production') throw new Error('CM_MODE must be "demo" or "production"');
   const list = (name: string) => (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const finesseUrl = optional(env, 'CM_FINESSE_URL');
+  const dbcra = loadDbCraSettings(env);
   return {
     mode,
     tls: { certFile: optional(env, 'CM_TLS_CERT'), keyFile: optional(env, 'CM_TLS_KEY'), caFiles: list('CM_TLS_CA') },
@@ -117,7 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
       allowDuplicateContacts: str(env, 'CM_UCCX_ALLOW_DUPLICATES', 'true') === 'true',
       maxUnkeptPushes: Math.max(1, int(env, 'CM_UCCX_MAX_UNKEPT_PUSHES', 3)),
     },
-    dbcra: { driver: dbcraDriver, url: optional(env, 'CM_DBCRA_URL') },
+    dbcra,
     sim: {
       uccxPort: int(env, 'CM_SIM_UCCX_PORT', 8081),
       finessePort: int(env, 'CM_SIM_FINESSE_PORT', 8082),
@@ -128,7 +145,8 @@ export function loadConfig(env: Env = process.env): Config {
       enabled: str(env, 'CM_JOBS_ENABLED', 'true') === 'true',
       dispatchIntervalMs: int(env, 'CM_DISPATCH_INTERVAL_MS', 1000),
       leaseSeconds: int(env, 'CM_LEASE_SECONDS', 60),
-      syncIntervalMs: int(env, 'CM_SYNC_INTERVAL_MS', 5000),
+      // A real UCCX (odbc/informix) is read once a minute (Cisco TechNote 116798, docs/dbcra.md); the stand-in every 5 s.
+      syncIntervalMs: int(env, 'CM_SYNC_INTERVAL_MS', dbcra.driver === 'sql' ? 5000 : DBCRA_SYNC_INTERVAL_MS),
       purgeAt: str(env, 'CM_PURGE_AT', '23:30'),
       retentionDays: int(env, 'CM_RETENTION_DAYS', 400),
     },
@@ -136,3 +154,34 @@ export function loadConfig(env: Env = process.env): Config {
     instanceId: str(env, 'CM_INSTANCE_ID', `${hostname()}-${process.pid}`),
   };
 }
+
+/** Default sync interval against a real UCCX: one bounded read a minute is reporting, not a wallboard. */
+export const DBCRA_SYNC_INTERVAL_MS = 60_000;
+
+/**
+ * db_cra settings. CM_DBCRA_URL is one node's connection string; CM_DBCRA_NODES (e.g. "uccx-b,uccx-a",
+ * standby first) instead fills `{host}` and `{server}` (`uccx-b` → `uccx_b_uccx`) in CM_DBCRA_URL
+ * once per node; CM_DBCRA_FAILOVER_URL names the other node explicitly.
+ */
+export function loadDbCraSettings(env: Env): DbCraSettings {
+  const driver = str(env, 'CM_DBCRA_DRIVER', 'sql');
+  if (driver !== 'odbc' && driver !== 'informix' && driver !== 'sql') throw new Error('CM_DBCRA_DRIVER must be "odbc", "informix" or "sql"');
+  const template = optional(env, 'CM_DBCRA_URL');
+  const nodes = (env.CM_DBCRA_NODES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (nodes.length && template && !/\{host\}/.test(template)) throw new Error('CM_DBCRA_NODES needs {host} in CM_DBCRA_URL');
+  const urls = nodes.length && template ? nodes.map((node) => nodeUrl(template, node)) : template ? [template] : [];
+  const failover = optional(env, 'CM_DBCRA_FAILOVER_URL');
+  if (failover) urls.push(failover);
+  return {
+    driver,
+    url: urls[0] ?? null,
+    failoverUrls: urls.slice(1),
+    lookbackHours: int(env, 'CM_DBCRA_LOOKBACK_HOURS', 168),
+    queryTimeoutSeconds: int(env, 'CM_DBCRA_QUERY_TIMEOUT_S', 30),
+    preferredRetryMs: int(env, 'CM_DBCRA_PREFERRED_RETRY_MS', 10 * 60_000),
+  };
+}
+
+/** Informix server names are the host name with `_uccx` appended, `-` and `.` folded to `_`. */
+export const informixServerOf = (host: string) => `${host.split('.')[0]!.replace(/-/g, '_')}_uccx`;
+const nodeUrl = (template: string, host: string) => template.replaceAll('{host}', host).replaceAll('{server}', informixServerOf(host));

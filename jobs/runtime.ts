@@ -23,10 +23,11 @@ export async function openJobRuntime(
   // Each worker thread has its own fetch dispatcher: trust UCCX's certificate here too.
   trustExtraCas(config.tls.caFiles);
   const db = await openDatabase(config.databaseUrl, { migrate: opts.migrate ?? false });
+  const log = opts.log ?? consoleLog(opts.name);
   let reader = null;
   if (opts.withReader !== false && config.dbcra.url) {
     try {
-      reader = await openDbCraReader(config.dbcra);
+      reader = await openDbCraReader(config.dbcra, { log, now: clockOf(opts.clock) });
     } catch (err) {
       await db.close();
       throw err;
@@ -47,7 +48,7 @@ export async function openJobRuntime(
     reader,
     now: clockOf(opts.clock),
     owner: config.instanceId,
-    log: opts.log ?? consoleLog(opts.name),
+    log,
     config: () => cache.get(),
     onChanged: opts.onChanged,
   };

@@ -14,7 +14,7 @@ export interface DialectSql {
   claimDue: string;
   /** Claim callbacks whose dispatch lease ran out (a crashed or stalled instance); returns them. */
   reclaimExpired: string;
-  /** Delete at most :limit rows of `table` matching `where` (bounded purges). */
+  /** Delete at most :limit rows of `table` matching `where` (bounded purges); run as QueryTypes.BULKDELETE, which returns the count. */
   deleteBatch(table: string, where: string): string;
   /** Row limit appended after an ORDER BY. */
   limit(n: number): string;
@@ -84,7 +84,9 @@ const mssql: DialectSql = {
     `WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${columns.map((c) => `s.${c}`).join(', ')});`,
   claimDue: claimMssql(DUE),
   reclaimExpired: claimMssql(EXPIRED),
-  deleteBatch: (table, where) => `DELETE TOP (:limit) FROM ${table} WHERE ${where}`,
+  // Raw SQL on tedious reports no row count to a BULKDELETE query: Sequelize's mssql dialect reads the
+  // count from an AFFECTEDROWS column (its own bulk delete appends the same SELECT), so say it here.
+  deleteBatch: (table, where) => `DELETE TOP (:limit) FROM ${table} WHERE ${where}; SELECT @@ROWCOUNT AS AFFECTEDROWS;`,
   limit: (n) => `OFFSET 0 ROWS FETCH NEXT ${Math.trunc(n)} ROWS ONLY`,
   jsonText: (column, key) => `JSON_VALUE(${column}, '$.${key}')`,
 };

@@ -170,9 +170,11 @@ export async function updateCallback(db: Db, id: number, expectedVersion: number
 
 /** The row write behind updateCallback and transitionCallback; not for other callers. */
 export async function writeCallbackRow(db: Db, id: number, expectedVersion: number, patch: Partial<Record<string, unknown>>, t?: Tx): Promise<CallbackRow | null> {
+  // A caller that says when the change happened (a transition's `at`, the job clock) keeps that
+  // time: Sequelize would otherwise overwrite updatedAt with the wall clock.
   const [count] = await db.models.Callback.update(
     { ...patch, version: expectedVersion + 1 },
-    { where: { id, version: expectedVersion }, transaction: t ?? undefined },
+    { where: { id, version: expectedVersion }, transaction: t ?? undefined, silent: 'updatedAt' in patch },
   );
   return count === 1 ? findCallbackById(db, id, t) : null;
 }
