@@ -132,6 +132,8 @@ describe('finesse adapter', () => {
     expect(callOf(dialog('8', { callType: 'ACD_IN', callVariable3: 'CB3' }, '1')).accountNumber, 'another variable').to.equal(null);
     expect(callOf(dialog('9', { callType: 'OUTBOUND', BAAccountNumber: 'CB9', callVariable10: 'CB10' }, '1')).accountNumber, 'BA first').to.equal('CB9');
     expect(callOf(dialog('10', { callType: 'ACD_IN', callVariable10: 'not an <account>' }, '1')).accountNumber).to.equal(null);
+    expect(callOf(dialog('12', { callType: 'ACD_IN', 'user.cb.account': 'CB12' }, '1'), 'user.cb.account').accountNumber, 'an ECC variable').to.equal('CB12');
+    expect(callOf(dialog('13', { callType: 'ACD_IN', callVariable10: 'CB13' }, '1'), '__UP_accountVariable__').accountNumber, 'unset preference').to.equal('CB13');
   });
 
   it('uses the accountVariable preference for the dialogs it follows', async () => {
