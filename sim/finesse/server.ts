@@ -4,6 +4,7 @@
 import Fastify from 'fastify';
 import { CallHub, type PresentedCall } from './call-hub.ts';
 import { finesseHost } from './host.ts';
+import { ivrRoutedPresentation, type RoutedCallback } from './ivr-call.ts';
 import { finesseUserApi } from './user-api.ts';
 
 export interface FinesseSimOptions {
@@ -11,15 +12,19 @@ export interface FinesseSimOptions {
   host?: string;
   /** Campaign Manager base URL (serves /gadget.xml and /gadget/cb-gadget.js). */
   cmUrl: string;
+  /** The call variable the Callback IVR script sets to the account number (default callVariable10). */
+  accountVariable?: string;
 }
 
 export interface FinesseSim {
   url: string;
   presentCall(agentId: string, call: PresentedCall): void;
+  /** A callback call the IVR script queued to the agent: no BA* variables, the account number in the call variable. */
+  presentIvrRoutedCall(agentId: string, routed: RoutedCallback): void;
   close(): Promise<void>;
 }
 
-export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl }: FinesseSimOptions): Promise<FinesseSim> {
+export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, accountVariable }: FinesseSimOptions): Promise<FinesseSim> {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const hub = new CallHub();
   await app.register(finesseUserApi);
@@ -30,6 +35,7 @@ export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl }: F
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     presentCall: (agentId, call) => void hub.present(agentId, call),
+    presentIvrRoutedCall: (agentId, routed) => void hub.present(agentId, ivrRoutedPresentation(routed, { accountVariable })),
     close: () => app.close(),
   };
 }
