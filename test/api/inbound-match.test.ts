@@ -7,6 +7,13 @@ import { DIALECTS } from '../helpers/databases.ts';
 import { forceState } from '../db/seed-helpers.ts';
 import { agentScope, slotBooked } from '../../db/queries/slots.ts';
 import { now, personalBooking } from './fixtures.ts';
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+import app, { serverOptions } from '../../bff/app.ts';
+import { loadConfig } from '../../config/settings.ts';
+import { startFinesseUserApi } from '../helpers/build.ts';
+import { createTestDatabase } from '../helpers/databases.ts';
 
 type App = Awaited<ReturnType<typeof build>>;
 
@@ -115,3 +122,23 @@ for (const dialect of DIALECTS) {
     assert.deepEqual((await gql('1001', m, { id: cb.id, p: null })).data.closeReachedInbound, { match: null, error: 'invalid_state' });
   });
 }
+
+test('active-for-number: the full number never reaches the request logs', async (t) => {
+  const lines: string[] = [];
+  const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const db = await createTestDatabase('sqlite');
+  const finesse = await startFinesseUserApi();
+  const server = Fastify({ ...serverOptions, logger: { level: 'info', stream } });
+  await server.register(fp(app), { config: loadConfig({ CM_DATABASE_URL: db.url, CM_FINESSE_URL: finesse.url, CM_JOBS_ENABLED: 'false' }), now });
+  await server.ready();
+  t.after(async () => {
+    await server.close();
+    await finesse.close();
+    await db.drop();
+  });
+  const res = await server.inject({ url: '/api/v1/callbacks/active-for-number?phone=0601234567', headers: as('1002') });
+  assert.equal(res.statusCode, 200, res.body);
+  await server.inject({ url: '/api/v1/callbacks?limit=1', headers: as('1002') });
+  assert.ok(lines.some((l) => l.includes('/api/v1/callbacks?limit=1')), 'other requests are logged (the check can see the log)');
+  assert.ok(!lines.some((l) => l.includes('601234567')), lines.join(''));
+});

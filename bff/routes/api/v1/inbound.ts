@@ -14,6 +14,8 @@ export default async function inbound(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { phone: string } }>(
     '/callbacks/active-for-number',
     {
+      // The request line carries the full number: keep it out of the info-level request logs.
+      logLevel: 'warn',
       schema: {
         tags,
         summary: "Active callbacks of a caller's number (E.164, national or a campaign's dial string); details only where the asker may read them",
