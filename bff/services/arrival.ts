@@ -107,7 +107,7 @@ export async function acknowledgeArrivalOf(ctx: ServiceContext, p: Principal, re
       event: 'complete',
       actor: p.id,
       patch: { reason: null, nextAttemptAt: null },
-      history: [['arrived', { agentId: p.id, receivedBy: p.id, bookedBy: row.createdBy, owner: mayRead }], ['completed', { by: 'arrival' }]],
+      history: [['arrived', { agentId: p.id, bookedBy: row.createdBy, owner: mayRead }], ['completed', { by: 'arrival' }]],
     },
     'acknowledge',
   );
