@@ -83,13 +83,15 @@ describe('cb-inbound-match', () => {
     expect(alert.textContent).to.contain('it is already finished');
   });
 
-  it('asks nothing for outbound calls or callback calls, and shows nothing without a match', async () => {
+  it('asks nothing for outbound calls, callback calls or calls between agents, and shows nothing without a match', async () => {
     const { el, mock } = await setup(apiFor(), outboundCall());
     await el.updateComplete;
     const ivrCallback = { ...inboundCall(), accountNumber: 'CB1', variables: { callVariable10: 'CB1' } };
     const { mock: mock2 } = await setup(apiFor(), ivrCallback);
+    const { mock: mock4 } = await setup(apiFor(), { ...inboundCall('1001002'), callType: 'AGENT_INSIDE' });
     expect(mock.transport.callsOf('ActiveCallbacksForNumber')).to.have.length(0);
     expect(mock2.transport.callsOf('ActiveCallbacksForNumber')).to.have.length(0);
+    expect(mock4.transport.callsOf('ActiveCallbacksForNumber'), 'a call between agents').to.have.length(0);
     const { el: empty, mock: mock3 } = await setup(apiFor([]));
     await until(() => mock3.transport.callsOf('ActiveCallbacksForNumber').length, 'asked');
     await empty.updateComplete;

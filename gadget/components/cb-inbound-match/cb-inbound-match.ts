@@ -19,9 +19,12 @@ export type CbInboundKeptEvent = CustomEvent<{ match: InboundMatch }>;
 
 type Outcome = 'closed' | 'kept';
 
-/** An inbound call that is not itself a callback call (those carry the account number). */
+/** Finesse call types of a call from outside (Dialog API parameters); INBOUND is the simulator's. */
+const FROM_OUTSIDE = new Set(['ACD_IN', 'PREROUTE_ACD_IN', 'PREROUTE_DIRECT_AGENT', 'OTHER_IN', 'OVERFLOW_IN', 'TRANSFER', 'INBOUND']);
+
+/** The caller of an inbound call that is not itself a callback call (those carry the account number). */
 export const callerOf = (call: CurrentCall | null | undefined): string =>
-  call && call.direction === 'inbound' && !call.accountNumber ? call.customerNumber.trim() : '';
+  call && call.direction === 'inbound' && !call.accountNumber && FROM_OUTSIDE.has(call.callType.toUpperCase()) ? call.customerNumber.trim() : '';
 
 @customElement('cb-inbound-match')
 export class CbInboundMatch extends LitElement {
