@@ -50,14 +50,10 @@ export async function startEmbeddedSimulators(config: Config): Promise<EmbeddedS
       });
   const finesse = config.finesseUrl ? null : await startFinesseSim({ port: config.sim.finessePort, host, cmUrl, https });
   if (uccx && finesse) {
-    uccx.events.on('routed', (e: { agentId?: string; callVariables: Record<string, string> }) => {
-      if (!e.agentId) return;
-      finesse.presentCall(e.agentId, {
-        callType: 'OUTBOUND',
-        fromAddress: e.callVariables.BACustomerNumber ?? '',
-        dnis: e.agentId,
-        callVariables: e.callVariables,
-      });
+    // As the real desktop shows a call the IVR script queued: no BA* variables, the account number
+    // in the script's call variable (sim/finesse/ivr-call.ts).
+    uccx.events.on('routed', (e: { agentId?: string; accountNumber: string; callVariables: Record<string, string> }) => {
+      if (e.agentId) finesse.presentIvrRoutedCall(e.agentId, e);
     });
   }
   return {

@@ -10,6 +10,7 @@ import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, ty
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';
 import { availability, callbackHistory, countCallbacks, phoneInfo, searchCallbacks, type AvailabilityQuery } from '../services/reading.ts';
 import { DuplicateCallback, ValidationFailed } from '../services/errors.ts';
+import { arrivalInboundResolvers } from './arrival-inbound.resolvers.ts';
 
 export const CALLBACK_CHANGED = 'CALLBACK_CHANGED';
 
@@ -42,6 +43,7 @@ async function result(write: () => Promise<CallbackRow>) {
 export function buildResolvers(app: FastifyInstance) {
   const ctx = app.services;
   const config = () => ctx.config.get();
+  const arrivalInbound = arrivalInboundResolvers(app);
   return {
     Query: {
       me: (_: unknown, __: unknown, { principal }: Ctx) => principal,
@@ -60,6 +62,7 @@ export function buildResolvers(app: FastifyInstance) {
         (await callbackHistory(ctx, principal, Number(id))).map((h) => ({ ...h, details: JSON.stringify(h.details) })),
       availability: (_: unknown, q: AvailabilityQuery) => availability(ctx, q),
       phoneInfo: (_: unknown, a: { campaign: string; phone: string }) => phoneInfo(ctx, a.campaign, a.phone),
+      ...arrivalInbound.Query,
     },
     Mutation: {
       bookCallback: (_: unknown, { input }: { input: BookRequest }, { principal }: Ctx) => result(() => bookCallback(ctx, principal, input)),
@@ -69,6 +72,7 @@ export function buildResolvers(app: FastifyInstance) {
       reassignCallback: (_: unknown, a: { id: string; agentId?: string; skill?: string }, { principal }: Ctx) =>
         result(() => reassignCallback(ctx, principal, Number(a.id), a)),
       acknowledgeArrival: (_: unknown, a: { id: string }, { principal }: Ctx) => result(() => acknowledgeArrival(ctx, principal, Number(a.id))),
+      ...arrivalInbound.Mutation,
     },
     Subscription: {
       callbackChanged: {

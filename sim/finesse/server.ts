@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import { CallHub, type PresentedCall } from './call-hub.ts';
 import { finesseHost } from './host.ts';
 import { IdentityService } from './ids.ts';
+import { ivrRoutedPresentation, type RoutedCallback } from './ivr-call.ts';
 import { finesseUserApi } from './user-api.ts';
 
 export interface FinesseSimOptions {
@@ -17,15 +18,19 @@ export interface FinesseSimOptions {
   https?: { key: Buffer; cert: Buffer } | null;
   /** Lifetime of the SSO access tokens its IdS issues (Cisco publishes no default: an hour). */
   ssoTokenSeconds?: number;
+  /** The call variable the Callback IVR script sets to the account number (default callVariable10). */
+  accountVariable?: string;
 }
 
 export interface FinesseSim {
   url: string;
   presentCall(agentId: string, call: PresentedCall): void;
+  /** A callback call the IVR script queued to the agent: no BA* variables, the account number in the call variable. */
+  presentIvrRoutedCall(agentId: string, routed: RoutedCallback): void;
   close(): Promise<void>;
 }
 
-export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, https, ssoTokenSeconds }: FinesseSimOptions): Promise<FinesseSim> {
+export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, https, ssoTokenSeconds, accountVariable }: FinesseSimOptions): Promise<FinesseSim> {
   const app = Fastify({ logger: false, forceCloseConnections: true, ...(https && { https }) });
   const hub = new CallHub();
   await app.register(finesseUserApi, { ids: new IdentityService(ssoTokenSeconds) });
@@ -36,6 +41,7 @@ export async function startFinesseSim({ port = 0, host = '127.0.0.1', cmUrl, htt
   return {
     url: `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     presentCall: (agentId, call) => void hub.present(agentId, call),
+    presentIvrRoutedCall: (agentId, routed) => void hub.present(agentId, ivrRoutedPresentation(routed, { accountVariable })),
     close: () => app.close(),
   };
 }
