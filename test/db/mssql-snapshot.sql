@@ -63,6 +63,65 @@ IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name
 EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
 INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
 --   @0 NVarChar = "0006-change-feed"
+IF OBJECT_ID('[audit_log]', 'U') IS NULL CREATE TABLE [audit_log] ([id] INTEGER IDENTITY(1,1) , [at] DATETIMEOFFSET NOT NULL, [actor] NVARCHAR(50) NOT NULL, [action] NVARCHAR(40) NOT NULL, [target] NVARCHAR(100) NOT NULL, [before_value] NVARCHAR(MAX) NULL, [after_value] NVARCHAR(MAX) NULL, PRIMARY KEY ([id]));
+CREATE INDEX [audit_log_at] ON [audit_log] ([at])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0015-audit-log"
+CREATE VIEW rpt_callbacks AS 
+SELECT
+  c.id AS callback_id,
+  c.account_number,
+  c.campaign,
+  c.skill,
+  c.agent_id,
+  c.type AS callback_type,
+  c.source,
+  c.status,
+  c.reason,
+  c.attempts,
+  c.last_result,
+  c.scheduled_at AS promised_at,
+  c.time_zone AS customer_time_zone,
+  c.created_by AS booked_by,
+  c.team_id,
+  c.created_at AS booked_at,
+  c.updated_at AS last_change_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('imported')) AS first_imported_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('dial_result')) AS first_dial_result_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('arrived')) AS agent_connected_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('completed', 'failed', 'expired', 'cancelled')) AS ended_at,
+  CASE WHEN EXISTS (SELECT 1 FROM callback_history f WHERE f.callback_id = c.id AND f.event = 'fallback_to_skill') THEN 1 ELSE 0 END AS fell_back_to_skill
+FROM callbacks c
+CREATE VIEW rpt_attempts AS 
+SELECT
+  i.id AS attempt_id,
+  i.callback_id,
+  c.campaign,
+  c.skill,
+  c.agent_id,
+  c.type AS callback_type,
+  c.scheduled_at AS promised_at,
+  i.at AS imported_at,
+  CAST(JSON_VALUE(i.details, '$.dialingListId') AS INTEGER) AS dialing_list_id,
+  r.at AS result_at,
+  CAST(JSON_VALUE(r.details, '$.callStatus') AS INTEGER) AS call_status,
+  CAST(JSON_VALUE(r.details, '$.callResult') AS INTEGER) AS call_result,
+  JSON_VALUE(r.details, '$.result') AS result_name
+FROM callback_history i
+JOIN callbacks c ON c.id = i.callback_id
+LEFT JOIN callback_history r ON r.id = (
+  SELECT MAX(x.id) FROM callback_history x
+  WHERE x.callback_id = i.callback_id AND x.event = 'dial_result' AND x.id > i.id
+    AND NOT EXISTS (SELECT 1 FROM callback_history n WHERE n.callback_id = i.callback_id AND n.event = 'imported' AND n.id > i.id AND n.id < x.id))
+WHERE i.event = 'imported'
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0016-reporting-views"
 
 -- ## deleteOldHistoryBatch
 DELETE TOP (500) FROM callback_history WHERE callback_id IN (SELECT id FROM callbacks WHERE status IN ('completed', 'failed', 'expired', 'cancelled') AND updated_at < '2026-12-01 10:00:00.000 +00:00'); SELECT @@ROWCOUNT AS AFFECTEDROWS;
