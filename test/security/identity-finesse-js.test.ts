@@ -45,3 +45,20 @@ for (const [who, id, other] of [
     assert.deepEqual([...fetched], [`/finesse/api/User/${id}`]);
   });
 }
+
+test('finesse.js: containerservices announces the active tab to the handlers a gadget registered', async () => {
+  const window: Record<string, unknown> = {
+    location: { search: '?id=1001&authorization=eA==', hostname: 'finesse', protocol: 'https:' },
+    setTimeout: (fn: () => void) => setTimeout(fn, 0),
+    addEventListener: () => {},
+  };
+  window.parent = window;
+  runInNewContext(source, { window, URLSearchParams });
+  const cs = (window.finesse as { containerservices: { ContainerServices: { init(): typeof cs; Topics: { ACTIVE_TAB: string }; addHandler(t: string, f: () => void): void; makeActiveTabReq(): void } } }).containerservices.ContainerServices;
+  let calls = 0;
+  const services = cs.init();
+  services.addHandler(cs.Topics.ACTIVE_TAB, () => calls++);
+  services.makeActiveTabReq();
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(calls, 1);
+});

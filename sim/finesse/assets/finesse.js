@@ -9,6 +9,7 @@
        user.hasSupervisorRole/hasAgentRole
        user.getDialogs({ onCollectionAdd, onCollectionDelete, onLoad }) -> Dialogs (getCollection)
      dialog.getId/getMediaProperties/getFromAddress/getToAddress/getState/getMediaType
+     finesse.containerservices.ContainerServices.init/addHandler(Topics.ACTIVE_TAB)/makeActiveTabReq
      gadgets.HubSettings.onConnect, gadgets.window.adjustHeight/setTitle, gadgets.Prefs,
      gadgets.loadingindicator.dismiss
    The user is loaded from /finesse/api/User/{id} with the agent's credentials, like Finesse does,
@@ -47,6 +48,25 @@
     },
   };
   finesse.clientservices = { ClientServices: ClientServices };
+
+  /* finesse.containerservices: the desktop tells a gadget that its tab became active (Cisco's sample
+     gadgets call gadgets.window.adjustHeight() then, since a hidden gadget cannot be measured). The
+     simulator's desktop shows its one gadget at once, and again whenever the page becomes visible. */
+  var ACTIVE_TAB = 'finesse.containerservices.activeTab';
+  var tabHandlers = [];
+  var ContainerServices = {
+    Topics: { ACTIVE_TAB: ACTIVE_TAB },
+    init: function () { return ContainerServices; },
+    addHandler: function (topic, handler) { if (topic === ACTIVE_TAB && typeof handler === 'function') tabHandlers.push(handler); },
+    removeHandler: function (topic, handler) { tabHandlers = tabHandlers.filter(function (h) { return h !== handler; }); },
+    makeActiveTabReq: function () { later(function () { tabHandlers.forEach(function (h) { h(); }); }); },
+  };
+  finesse.containerservices = { ContainerServices: ContainerServices };
+  if (w.document && w.document.addEventListener) {
+    w.document.addEventListener('visibilitychange', function () {
+      if (w.document.visibilityState === 'visible') tabHandlers.forEach(function (h) { h(); });
+    });
+  }
 
   function later(fn) { w.setTimeout(fn, 0); }
   function tag(xml, name) { var el = xml.getElementsByTagName(name)[0]; return el ? el.textContent : ''; }
