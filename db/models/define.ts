@@ -116,6 +116,7 @@ export function defineModels(sequelize: Sequelize) {
       createdBy: DataTypes.STRING(50),
       teamId: DataTypes.STRING(20),
       version: DataTypes.INTEGER,
+      searchText: DataTypes.STRING(160),
       claimedBy: DataTypes.STRING(100),
       leaseUntil: DataTypes.DATE,
       uccxCampaignId: DataTypes.INTEGER,

@@ -2,6 +2,7 @@
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { Callback, CallbackStatus } from '../../domain/types.ts';
 import { INITIAL_STATE } from '../../domain/lifecycle.ts';
+import { callbackSearchText } from '../../domain/search-text.ts';
 import { iso, type Db, type Tx } from '../index.ts';
 
 /** What a caller may see: an agent his own and the ones he booked, a supervisor those of the teams he supervises. */
@@ -71,7 +72,7 @@ export function toCallback(row: Record<string, unknown>): CallbackRow {
 
 export async function insertCallback(db: Db, data: NewCallback, t: Tx): Promise<CallbackRow> {
   const row = await db.models.Callback.create(
-    { ...data, status: INITIAL_STATE, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
+    { ...data, searchText: callbackSearchText(data), status: INITIAL_STATE, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
     { transaction: t ?? undefined },
   );
   return toCallback(row.get({ plain: true }));
@@ -103,7 +104,7 @@ export async function findActiveDuplicate(db: Db, phoneE164: string, campaign: s
   return row ? toCallback(row.get({ plain: true })) : null;
 }
 
-function visibilityWhere(v: Visibility): WhereOptions {
+export function visibilityWhere(v: Visibility): WhereOptions {
   if (v.role === 'admin') return {};
   if (v.role === 'supervisor') {
     const own = [{ agentId: v.id }, { createdBy: v.id }];
@@ -112,7 +113,7 @@ function visibilityWhere(v: Visibility): WhereOptions {
   return { [Op.or]: [{ agentId: v.id }, { createdBy: v.id }] };
 }
 
-function filterWhere(f: CallbackFilter): WhereOptions {
+export function filterWhere(f: CallbackFilter): WhereOptions {
   const w: Record<string | symbol, unknown> = {};
   if (f.status?.length) w.status = f.status;
   if (f.agentId) w.agentId = f.agentId;

@@ -54,7 +54,13 @@ test('finesse.js: containerservices announces the active tab to the handlers a g
   };
   window.parent = window;
   runInNewContext(source, { window, URLSearchParams });
-  const cs = (window.finesse as { containerservices: { ContainerServices: { init(): typeof cs; Topics: { ACTIVE_TAB: string }; addHandler(t: string, f: () => void): void; makeActiveTabReq(): void } } }).containerservices.ContainerServices;
+  interface ContainerServices {
+    init(): ContainerServices;
+    Topics: { ACTIVE_TAB: string };
+    addHandler(topic: string, handler: () => void): void;
+    makeActiveTabReq(): void;
+  }
+  const cs = (window.finesse as { containerservices: { ContainerServices: ContainerServices } }).containerservices.ContainerServices;
   let calls = 0;
   const services = cs.init();
   services.addHandler(cs.Topics.ACTIVE_TAB, () => calls++);
