@@ -137,8 +137,14 @@ export async function lookupCallback(ctx: ServiceContext, key: LookupKey, settin
 
 /** Flat XML for `Create XML Document` + `Get XML Document Data` (XPath /callback/action etc.). */
 export function lookupXml(a: LookupAnswer): string {
-  return flatXml('callback', a);
+  return flatXml('callback', Object.fromEntries(ANSWER_FIELDS.map((k) => [k, a[k]])));
 }
+
+/** The answer's fields in a fixed order (the XML the script parses reads the same every time). */
+export const ANSWER_FIELDS: ReadonlyArray<keyof LookupAnswer> = [
+  'found', 'action', 'callbackId', 'status', 'reason', 'target', 'agentId', 'skill', 'csq', 'script',
+  'firstName', 'lastName', 'bookedByName', 'campaign', 'agentWaitSeconds',
+];
 
 export function flatXml(root: string, fields: object): string {
   const esc = (v: unknown) => String(v ?? '').replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
