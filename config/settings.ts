@@ -1,6 +1,7 @@
 // Settings from environment variables (and an optional .env file), with defaults that start
 // the embedded demo: SQLite under ./data and the built-in simulators when no UCCX/Finesse is set.
 import { hostname } from 'node:os';
+import { parseCallResultMap, type CallResultMap } from '../domain/rules/call-results.ts';
 
 export interface Config {
   host: string;
@@ -14,7 +15,7 @@ export interface Config {
   authCacheSeconds: number;
   ivr: { user: string; password: string; defaultCsq: string };
   /** UCCX admin API base URL (https://uccx-node); null → the embedded UCCX simulator. */
-  uccx: { url: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean };
+  uccx: { url: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean; callResultMap: CallResultMap };
   /** db_cra reader: 'informix' (ibm_db, optional dependency) or 'sql' (a Sequelize URL, e.g. the simulator's stand-in). */
   dbcra: { driver: 'informix' | 'sql'; url: string | null };
   sim: { uccxPort: number; finessePort: number; dbcraUrl: string; clockSpeed: number };
@@ -61,6 +62,8 @@ export function loadConfig(env: Env = process.env): Config {
       password: str(env, 'CM_UCCX_PASSWORD', 'ciscocisco'),
       batchSize: Math.min(500, int(env, 'CM_UCCX_BATCH_SIZE', 500)),
       allowDuplicateContacts: str(env, 'CM_UCCX_ALLOW_DUPLICATES', 'true') === 'true',
+      // DialingList callResult → outcome: the Schema Guide's table, single codes overridden by JSON.
+      callResultMap: parseCallResultMap(optional(env, 'CM_UCCX_CALLRESULT_MAP')),
     },
     dbcra: { driver: dbcraDriver, url: optional(env, 'CM_DBCRA_URL') },
     sim: {

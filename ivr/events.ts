@@ -11,7 +11,7 @@ import type { ServiceContext } from '../db/service-context.ts';
 import { decideRetry } from '../jobs/retry-policy.ts';
 import { findObservations } from '../jobs/queries/sync-state.ts';
 import { campaignOf, findLookupCallback } from './lookup.ts';
-import { countHistorySince } from './queries.ts';
+import { countHistorySince } from '../db/queries/history.ts';
 
 export const IVR_EVENTS = ['answered', 'confirmed', 'not_confirmed', 'routed', 'abandoned'] as const;
 export type IvrEventName = (typeof IVR_EVENTS)[number];

@@ -1,9 +1,7 @@
 // The reads the IVR needs, one function per SQL operation. The lookup only reads; the events
 // write through transitionCallback (db/queries/transition.ts).
-import { Op } from 'sequelize';
-import type { Db, Tx } from '../db/index.ts';
+import type { Db } from '../db/index.ts';
 import { toCallback, type CallbackRow } from '../db/queries/callbacks.ts';
-import type { HistoryEvent } from '../domain/types.ts';
 
 /**
  * The callbacks of one campaign on any of `phonesE164`, newest booking first, `limit` at most.
@@ -17,12 +15,4 @@ export async function findCampaignCallbacksByPhone(db: Db, campaign: string, pho
     limit,
   });
   return rows.map((r) => toCallback(r.get({ plain: true })));
-}
-
-/** How many history rows of `event` the callback has from `since` on (the current attempt). */
-export async function countHistorySince(db: Db, callbackId: number, event: HistoryEvent, since: Date | null, t?: Tx): Promise<number> {
-  return db.models.CallbackHistory.count({
-    where: { callbackId, event, ...(since && { at: { [Op.gte]: since } }) },
-    transaction: t ?? undefined,
-  });
 }

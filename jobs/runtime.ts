@@ -46,6 +46,7 @@ export async function openJobRuntime(
     log: opts.log ?? consoleLog(opts.name),
     config: () => cache.get(),
     onChanged: opts.onChanged,
+    callResultMap: config.uccx.callResultMap,
   };
   return {
     deps,
