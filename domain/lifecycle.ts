@@ -52,7 +52,8 @@ export const LIFECYCLE: Readonly<Record<LifecycleEvent, Rule>> = {
   defer: { from: ['dispatching', 'retry_wait'], to: 'retry_wait' },
   take_for_repush: { from: ['queued'], to: 'dispatching' },
   dial: { from: ['queued'], to: 'dialing' },
-  answer: { from: ['queued', 'dialing'], to: 'connected' },
+  // From connected too: the IVR's report of an answer the result sync already read is recorded, state kept.
+  answer: { from: ['queued', 'dialing', 'connected'], to: 'connected' },
   confirm: { from: ['queued', 'dialing', 'connected'], to: 'connected' },
   route: { from: ['connected'], to: 'connected' },
   attempt_failed: { from: IN_UCCX, to: 'retry_wait' },

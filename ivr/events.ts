@@ -76,8 +76,6 @@ async function applyOnce(ctx: ServiceContext, callback: CallbackRow, req: IvrEve
   const history = HISTORY_OF[req.event];
   const since = callback.importedAt ? new Date(callback.importedAt) : null;
   if ((await countHistory(ctx, callback.id, history, since)) > 0) return done(false);
-  // Already answered by another path (the sync read a voice result first): the effect holds.
-  if (req.event === 'answered' && callback.status === 'connected') return done(false);
 
   const at = ctx.now();
   const details: Record<string, unknown> = { by: 'ivr' };

@@ -128,3 +128,14 @@ describe('IVR events: identity and input', () => {
     assert.match(refused.body, /^<\?xml[^>]*\?><error><code>invalid_state<\/code><message>event answered is not accepted while the callback is scheduled<\/message>/);
   });
 });
+
+describe('IVR events after the result sync', () => {
+  test('applyIvrEvent answered on a callback the sync already moved to connected: recorded once, state kept', async (t) => {
+    const app = await build(t, { now });
+    const cb = await inState(app, 'connected');
+    const res = await post(app, { accountNumber: cb.accountNumber, event: 'answered' });
+    assert.deepEqual(res.json(), { callbackId: cb.id, event: 'answered', status: 'connected', applied: true });
+    assert.equal((await post(app, { accountNumber: cb.accountNumber, event: 'answered' })).json().applied, false);
+    assert.deepEqual(await events(app, cb.id), ['answered']);
+  });
+});
