@@ -1,6 +1,7 @@
 // Settings from environment variables (and an optional .env file), with defaults that start
 // the embedded demo: SQLite under ./data and the built-in simulators when no UCCX/Finesse is set.
 import { hostname } from 'node:os';
+import { parseCallResultMap, type CallResultMap } from '../domain/rules/call-results.ts';
 
 export type Mode = 'demo' | 'production';
 
@@ -41,7 +42,7 @@ export interface Config {
    * of the HA pair; writes follow the master. `maxUnkeptPushes`: imports UCCX answered but did not
    * keep (dropped duplicates) before the callback fails with reason dropped_by_uccx.
    */
-  uccx: { url: string | null; url2: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean; maxUnkeptPushes: number };
+  uccx: { url: string | null; url2: string | null; user: string; password: string; batchSize: number; allowDuplicateContacts: boolean; maxUnkeptPushes: number; callResultMap: CallResultMap };
   /** db_cra reader (docs/dbcra.md): 'odbc' (production: unixODBC + IBM Informix ODBC driver), 'informix' (ibm_db, DRDA only)
    * or 'sql' (a Sequelize URL: the simulator's stand-in). `url` is read first (the standby node), `failoverUrls` after it. */
   dbcra: DbCraSettings;
@@ -133,6 +134,8 @@ export function loadConfig(env: Env = process.env): Config {
       batchSize: Math.min(500, int(env, 'CM_UCCX_BATCH_SIZE', 500)),
       allowDuplicateContacts: str(env, 'CM_UCCX_ALLOW_DUPLICATES', 'true') === 'true',
       maxUnkeptPushes: Math.max(1, int(env, 'CM_UCCX_MAX_UNKEPT_PUSHES', 3)),
+      // DialingList callResult → outcome: the Schema Guide's table, single codes overridden by JSON.
+      callResultMap: parseCallResultMap(optional(env, 'CM_UCCX_CALLRESULT_MAP')),
     },
     dbcra,
     sim: {

@@ -31,6 +31,11 @@ export const HISTORY_EVENTS = [
   'import_failed',
   'dial_result',
   'ivr_lookup',
+  // What the Callback IVR script reports (POST /ivr/v1/events); the lookup itself writes nothing.
+  'answered',
+  'confirmed',
+  'not_confirmed',
+  'abandoned',
   'routed',
   'fallback_to_skill',
   'arrived',
@@ -121,7 +126,7 @@ export interface Campaign {
   retryPolicy?: RetryPolicy | null;
 }
 
-export type RetryOutcome = 'busy' | 'no_answer' | 'answering_machine' | 'abandoned' | 'gateway_failure' | 'wrong_person' | 'default';
+export type RetryOutcome = 'busy' | 'no_answer' | 'answering_machine' | 'abandoned' | 'gateway_failure' | 'wrong_person' | 'not_confirmed' | 'default';
 export type RetryPolicy = Partial<Record<RetryOutcome, { maxAttempts: number; delayMinutes: number }>>;
 
 export interface Skill {

@@ -3,6 +3,7 @@
 import type { Db } from '../db/index.ts';
 import type { Configuration } from '../db/queries/config.ts';
 import type { Campaign } from '../domain/types.ts';
+import type { CallResultMap } from '../domain/rules/call-results.ts';
 import type { DbCraReader } from './dbcra/reader.ts';
 import type { UccxAdminClient } from './uccx/admin-client.ts';
 
@@ -25,6 +26,8 @@ export interface JobDeps {
   config: () => Promise<Configuration>;
   /** Called after a callback changed state, so the BFF can refresh its subscriptions. */
   onChanged?: (id: number) => void;
+  /** DialingList callResult → outcome (CM_UCCX_CALLRESULT_MAP); the Schema Guide's table when absent. */
+  callResultMap?: CallResultMap;
 }
 
 export interface DispatchSettings {

@@ -51,6 +51,7 @@ export async function openJobRuntime(
     log,
     config: () => cache.get(),
     onChanged: opts.onChanged,
+    callResultMap: config.uccx.callResultMap,
   };
   return {
     deps,

@@ -41,10 +41,14 @@ export function callDetailsQuery(campaignIds: number[], dialingListIds: number[]
     dialingListIds.length ? `dialinglistid IN (${markers(dialingListIds.length)})` : null,
     callbackIds.length ? `customvariable1 IN (${markers(callbackIds.length)})` : null,
   ].filter(Boolean);
+  // An agent talked when an AgentConnectionDetail row with talk time joins the call leg (same
+  // sessionid/sessionseqnum): UCCX writes one per agent leg, even for a ring-no-answer (talktime 0).
+  const agentLegs =
+    '(SELECT COUNT(*) FROM agentconnectiondetail a WHERE a.sessionid = c.sessionid AND a.sessionseqnum = c.sessionseqnum AND a.talktime > 0) AS agentlegs';
   return {
     sql:
-      'SELECT campaignid, dialinglistid, accountnumber, customvariable1, customvariable2 FROM contactcalldetail ' +
-      `WHERE ${startedSince ? 'startdatetime >= ? AND ' : ''}contacttype = 7 AND campaignid IN (${markers(campaignIds.length)}) AND (${keys.join(' OR ')})`,
+      `SELECT c.campaignid, c.dialinglistid, c.accountnumber, c.customvariable1, c.customvariable2, c.contactdisposition, ${agentLegs} FROM contactcalldetail c ` +
+      `WHERE ${startedSince ? 'c.startdatetime >= ? AND ' : ''}c.contacttype = 7 AND c.campaignid IN (${markers(campaignIds.length)}) AND (${keys.map((k) => `c.${k}`).join(' OR ')})`,
     params: [...(startedSince ? [dbcraTimeText(startedSince)] : []), ...campaignIds, ...dialingListIds, ...callbackIds],
   };
 }
@@ -78,6 +82,8 @@ export function toCallDetail(raw: Record<string, unknown>): DbCraCallDetail {
     accountNumber: str(r.accountnumber),
     callbackId: str(r.customvariable1),
     routedTo: str(r.customvariable2),
+    disposition: num(r.contactdisposition),
+    agentConnected: (num(r.agentlegs) ?? 0) > 0,
   };
 }
 

@@ -29,6 +29,10 @@ export interface DbCraCallDetail {
   callbackId: string | null;
   /** customVariable2 (`_ccdrVar2`): `agent:<id>`, `csq:<name>` or `script:<name>`. */
   routedTo: string | null;
+  /** contactDisposition: 1 abandoned, 2 handled (by an agent or by the script), 4 aborted, 5 rejected. */
+  disposition: number | null;
+  /** An AgentConnectionDetail row with talk time joins this call leg: an agent talked to the customer. */
+  agentConnected: boolean;
 }
 
 export interface DbCraReader {

@@ -12,7 +12,7 @@ import { lastDigitRule, type OutcomeRule } from './codes.ts';
 import { LIMITS, type Limits } from './contacts.ts';
 import { DbCra } from './dbcra.ts';
 import { Dialer, type AgentState } from './dialer.ts';
-import type { IvrSettings } from './ivr-script.ts';
+import { alwaysConfirms, type CustomerRule, type IvrSettings } from './ivr-script.ts';
 
 export type { SimCampaign } from './campaigns.ts';
 export { lastDigitRule, CALL_STATUS, CALL_RESULT, type Outcome, type OutcomeRule } from './codes.ts';
@@ -22,7 +22,7 @@ export { LIMITS } from './contacts.ts';
 export type { Fault } from './admin-api.ts';
 export type { AgentState } from './dialer.ts';
 export type { SimNode } from './ha-pair.ts';
-export type { IvrSettings, LookupAnswer } from './ivr-script.ts';
+export type { IvrSettings, LookupAnswer, CustomerBehaviour, CustomerRule } from './ivr-script.ts';
 
 export interface UccxSimOptions {
   port?: number;
@@ -54,6 +54,10 @@ export interface UccxSimOptions {
     agentWaitSeconds?: number;
     /** Calls in progress at once per campaign (IVR ports). */
     ports?: number;
+    /** What the answering customer does at the "press 1" prompt and in the queue (default: confirms). */
+    customer?: CustomerRule;
+    /** Simulated seconds a customer waits in a CSQ for a ready agent before hanging up (default 120). */
+    queuePatienceSeconds?: number;
   };
 }
 
@@ -132,6 +136,8 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     ringSeconds: opts.dialer?.ringSeconds ?? 5,
     timeZone,
     ports: opts.dialer?.ports ?? 4,
+    customer: opts.dialer?.customer ?? alwaysConfirms,
+    queuePatienceSeconds: opts.dialer?.queuePatienceSeconds ?? 120,
   });
 
   // UCCX's midnight job: rows closed before today's midnight (server zone) move to history.

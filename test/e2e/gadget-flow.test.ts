@@ -118,7 +118,7 @@ test('an agent books from the calendar, the supervisor reassigns live, the callb
   }
   assert.equal(status, 'completed');
   const events = (await rest('GET', `/api/v1/callbacks/${booked.id}/history`, '2001')).map((h: { event: string }) => h.event);
-  for (const e of ['booked', 'reassigned', 'rescheduled', 'claimed', 'imported', 'ivr_lookup', 'routed', 'arrived', 'completed']) assert.ok(events.includes(e), `${e} in ${events}`);
+  for (const e of ['booked', 'reassigned', 'rescheduled', 'claimed', 'imported', 'confirmed', 'routed', 'arrived', 'completed']) assert.ok(events.includes(e), `${e} in ${events}`);
   await s.locator(`tbody tr[data-id="${booked.id}"]`, { hasText: /completed/i }).waitFor({ timeout: 10_000 });
   await s.locator('.counts', { hasText: 'completed: 1' }).waitFor({ timeout: 10_000 });
   await shot(sup, '5-supervisor-live');

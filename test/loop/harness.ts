@@ -12,7 +12,7 @@ import { loadConfig } from '../../config/settings.ts';
 import { QueryTypes } from 'sequelize';
 import { as, startFinesseUserApi } from '../helpers/build.ts';
 import { createTestDatabase, type TestDialect } from '../helpers/databases.ts';
-import { startUccxSim, type UccxSim, type OutcomeRule } from '../../sim/uccx/index.ts';
+import { startUccxSim, type UccxSim, type OutcomeRule, type CustomerRule } from '../../sim/uccx/index.ts';
 import { DEMO_UCCX_CAMPAIGNS } from '../../sim/start.ts';
 import { dispatchOnce } from '../../jobs/dispatch.ts';
 import { syncOnce } from '../../jobs/sync.ts';
@@ -49,6 +49,7 @@ export async function startLoopWorld(
   opts: {
     dialect?: TestDialect;
     outcome?: OutcomeRule;
+    customer?: CustomerRule;
     agents?: Record<string, { loggedIn: boolean; ready: boolean }>;
     dialer?: boolean;
     ports?: number;
@@ -81,6 +82,7 @@ export async function startLoopWorld(
       ringSeconds: 5,
       ports: opts.ports ?? 4,
       outcome: opts.outcome,
+      customer: opts.customer,
       ivr: { lookupUrl: `${cmUrl}/ivr/v1/lookup`, user: 'ivr', password: 'ivr-demo', timeoutMs: 5000, defaultCsq: 'CSQ_Support' },
       agents: opts.agents ?? { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: true, ready: true } },
     },
