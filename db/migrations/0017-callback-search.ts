@@ -2,16 +2,17 @@
 // lists search the same way on SQLite, PostgreSQL and SQL Server. Existing rows are filled in batches.
 import { DataTypes, QueryTypes, type QueryInterface } from 'sequelize';
 import { callbackSearchText } from '../../domain/search-text.ts';
+import { sqlFor } from '../dialect/sql.ts';
+import type { DialectName } from '../connect.ts';
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.addColumn('callbacks', 'search_text', { type: DataTypes.STRING(160), allowNull: true });
   let lastId = 0;
   for (;;) {
-    const rows = await qi.sequelize.query<{ id: number; first_name: string; last_name: string; account_number: string }>(
-      'SELECT id, first_name, last_name, account_number FROM callbacks WHERE id > :lastId ORDER BY id',
-      { replacements: { lastId }, type: QueryTypes.SELECT, ...{ limit: 1000 } },
+    const batch = await qi.sequelize.query<{ id: number; first_name: string; last_name: string; account_number: string }>(
+      `SELECT id, first_name, last_name, account_number FROM callbacks WHERE id > :lastId ORDER BY id ${sqlFor(qi.sequelize.getDialect() as DialectName).limit(1000)}`,
+      { replacements: { lastId }, type: QueryTypes.SELECT },
     );
-    const batch = rows.slice(0, 1000);
     if (batch.length === 0) break;
     for (const r of batch) {
       const text = callbackSearchText({ firstName: r.first_name, lastName: r.last_name, accountNumber: r.account_number });
