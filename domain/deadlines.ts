@@ -6,7 +6,8 @@
 //   dialing / connected             last change + dialingMinutes / connectedMinutes → ask db_cra and
 //                                   UCCX where the call is: gone or closed without a result → the
 //                                   attempt failed (retry per policy, else failed; expired when past
-//                                   the expiry); still open in UCCX → wait, at most callMaxMinutes
+//                                   the expiry); still open in UCCX → wait, at most callMaxMinutes,
+//                                   then expire (never a second contact beside an open one)
 import type { CallbackStatus } from './types.ts';
 
 export interface DeadlineSettings {

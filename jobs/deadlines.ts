@@ -4,9 +4,11 @@
 //   (dispatching, lease run out) past scheduledAt + expiryHours → expired. A queued contact left in
 //   UCCX is answered as expired by the IVR lookup and removed by the next purge (not re-pushed).
 // - dialing / connected without news for dialingMinutes / connectedMinutes → ask db_cra and UCCX
-//   where the call is. Still open there → wait (at most callMaxMinutes). Gone (the purge deleted
-//   it) or closed without a result the sync could apply → the attempt failed: retry per the
-//   campaign's policy, failed (max_attempts) when none is left, expired when past the expiry.
+//   where the call is. Gone (the purge deleted it) or closed without a result the sync could apply
+//   → the attempt failed: retry per the campaign's policy, failed (max_attempts) when none is
+//   left, expired when past the expiry. Still open there (or UCCX cannot be asked) → wait, at
+//   most callMaxMinutes; then expired, never retried: a second contact while UCCX still holds the
+//   first could call the customer twice. The IVR answers it as expired; the purge removes it.
 import { transitionCallback } from '../db/queries/transition.ts';
 import type { CallbackRow } from '../db/queries/callbacks.ts';
 import type { LifecycleEvent } from '../domain/lifecycle.ts';
@@ -67,7 +69,7 @@ async function resolveCalls(deps: JobDeps, settings: DeadlineSettings, expiryHou
     const details = { reason: 'deadline', previousStatus: c.status, found: where, attempts };
     const released = { claimedBy: null, leaseUntil: null };
     const decision = decideRetry((await deps.config()).campaigns.find((k) => k.name === c.campaign)?.retryPolicy, 'default', attempts, now);
-    if (now >= expiresAt(c, expiryHours) || (decision.kind === 'retry' && decision.at >= expiresAt(c, expiryHours))) {
+    if (where === 'open' || now >= expiresAt(c, expiryHours) || (decision.kind === 'retry' && decision.at >= expiresAt(c, expiryHours))) {
       if (await move(deps, c, 'expire', { ...released, attempts, nextAttemptAt: null }, ['expired', details])) summary.expired++;
     } else if (decision.kind === 'retry') {
       const patch = { ...released, attempts, nextAttemptAt: decision.at, lastResult: 'deadline' };

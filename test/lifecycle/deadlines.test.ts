@@ -81,7 +81,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await lastEntry(cb.id)).details.found, 'closed');
     });
 
-    test('a call UCCX still shows open waits until the hard deadline, then fails its attempt', async () => {
+    test('a call UCCX still shows open waits until the hard deadline, then expires (no second contact beside the open one)', async () => {
       const dbcra = new MemoryDbCra();
       const cb = await inCall('connected', 5004, 61);
       dbcra.row({ dialingListId: 5004, accountNumber: cb.accountNumber, callStatus: 2, callsMade: 1 });
@@ -90,16 +90,16 @@ for (const dialect of DIALECTS) {
       assert.equal((await findCallbackById(db, cb.id))!.status, 'connected');
       assert.equal((await findCallbackById(db, pendingAgain.id))!.status, 'dialing', 'listed as pending in UCCX: still there');
       await run(dbcra, new Date(NOW.getTime() + 30 * 60_000), uccx([pendingAgain.accountNumber])); // 91 minutes after the last change
-      assert.equal((await findCallbackById(db, cb.id))!.status, 'retry_wait');
-      assert.equal((await lastEntry(cb.id)).details.found, 'open');
+      assert.equal((await findCallbackById(db, cb.id))!.status, 'expired');
+      assert.deepEqual([(await lastEntry(cb.id)).details.found, (await lastEntry(cb.id)).details.reason], ['open', 'deadline']);
     });
 
-    test('UCCX unreachable: the call waits for its hard deadline rather than being guessed', async () => {
+    test('UCCX unreachable: the call waits for its hard deadline rather than being guessed, then expires', async () => {
       const cb = await inCall('dialing', 5006, 20);
       await run(new MemoryDbCra(), NOW, uccx([], true));
       assert.equal((await findCallbackById(db, cb.id))!.status, 'dialing');
       await run(new MemoryDbCra(), new Date(NOW.getTime() + 71 * 60_000), uccx([], true));
-      assert.equal((await findCallbackById(db, cb.id))!.status, 'retry_wait');
+      assert.equal((await findCallbackById(db, cb.id))!.status, 'expired');
     });
 
     test('no attempt left → failed (max_attempts); past the expiry → expired; both with reason deadline', async () => {
