@@ -8,7 +8,7 @@
 //   - never a second open contact for the same callback in UCCX (never imported twice per attempt);
 //   - after every deadlines tick no active callback is past the latest time its state may last;
 //   - after enough clock and ticks every callback is terminal.
-// CM_MODEL_RUNS sets the sequences per dialect (default 30; e.g. 500 for a long run).
+// CM_MODEL_RUNS sets the sequences per dialect (default 20; e.g. 500 for a long run, jobs/README.md).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -27,7 +27,7 @@ import { syncOnce } from '../../jobs/sync.ts';
 import { seedDemo } from '../jobs/helpers.ts';
 import { UCCX_CAMPAIGNS, World } from './model-world.ts';
 
-const RUNS = Number(process.env.CM_MODEL_RUNS ?? 30);
+const RUNS = Number(process.env.CM_MODEL_RUNS ?? 20);
 const START = new Date('2026-12-01T09:00:00.000Z'); // a Tuesday, inside the demo skills' hours
 const DISPATCH = { ...DEFAULT_DISPATCH, leaseMs: 60_000 };
 const PURGE = { leaseMs: 10 * 60_000, batchSize: 500, waitForDispatchMs: 0, waitForCallsMs: 0 };
