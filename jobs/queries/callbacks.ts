@@ -39,14 +39,14 @@ export async function countLiveDispatches(db: Db, campaign: string, exceptOwner:
 }
 
 /**
- * Not reached in time (`scheduledAt` before `cutoff`): still waiting (scheduled, retry_wait), never
+ * Not reached in time (`scheduledAt` at or before `cutoff`): still waiting (scheduled, retry_wait), never
  * dialled (queued), or claimed by a dispatcher whose lease ran out (dispatching).
  */
 export async function listExpiryCandidates(db: Db, cutoff: Date, now: Date, limit: number): Promise<CallbackRow[]> {
   return rows(
     await db.models.Callback.findAll({
       where: {
-        scheduledAt: { [Op.lt]: cutoff },
+        scheduledAt: { [Op.lte]: cutoff },
         [Op.or]: [{ status: ['scheduled', 'retry_wait', 'queued'] }, { status: 'dispatching', leaseUntil: { [Op.lt]: now } }],
       },
       order: [['scheduledAt', 'ASC']],

@@ -104,13 +104,13 @@ export class World {
     return rows.map((r) => toCallback(r.get({ plain: true }) as Record<string, unknown>));
   }
 
-  /** After a deadlines tick, no active callback is past the latest time its state may last. */
+  /** After a deadlines tick, no active callback is past the latest time its state may last (the job acts at that time). */
   async overdue(settings: DeadlineSettings): Promise<string[]> {
     const { rules } = await this.deps.config();
     const list = (await this.callbacks()).filter((c) => !TERMINAL_STATES.includes(c.status));
     const last = await lastHistoryTimes(this.db, list.map((c) => c.id));
     return list
-      .filter((c) => deadlineOf({ ...c, lastChangeAt: last.get(c.id) ?? c.updatedAt }, rules.expiryHours, settings)!.hardAt <= this.now)
+      .filter((c) => deadlineOf({ ...c, lastChangeAt: last.get(c.id) ?? c.updatedAt }, rules.expiryHours, settings)!.hardAt < this.now)
       .map((c) => `#${c.id} ${c.status} (scheduled ${c.scheduledAt}, now ${this.now.toISOString()})`);
   }
 }
