@@ -1,10 +1,12 @@
-// deadlinesOnce (expiry part; the call deadlines: test/lifecycle/deadlines.test.ts) and the job locks (tryAcquireJobLock, claimDailyRun) on SQLite and PostgreSQL.
+// deadlinesOnce (expiry part; the call deadlines: test/lifecycle/deadlines.test.ts), its queries
+// (listExpiryCandidates through it, lastHistoryTimes, listCallbacksInStates) and the job locks (tryAcquireJobLock, claimDailyRun) on SQLite and PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
 import { forceState, insertTestCallback } from '../db/seed-helpers.ts';
 import { findCallbackById, updateCallback } from '../../db/queries/callbacks.ts';
-import { listHistory } from '../../db/queries/history.ts';
+import { appendHistory, listHistory } from '../../db/queries/history.ts';
+import { lastHistoryTimes, listCallbacksInStates } from '../../jobs/queries/callbacks.ts';
 import { deadlinesOnce } from '../../jobs/deadlines.ts';
 import { DEFAULT_DEADLINES } from '../../domain/deadlines.ts';
 import { claimDailyRun, isJobLocked, releaseJobLock, tryAcquireJobLock } from '../../jobs/queries/locks.ts';
@@ -43,6 +45,28 @@ for (const dialect of DIALECTS) {
       assert.equal(entry.details.reason, 'deadline');
       assert.equal(entry.details.previousStatus, 'dispatching');
       assert.equal((await findCallbackById(db, deadClaim.id))!.leaseUntil, null);
+    });
+
+    test('lastHistoryTimes: the newest history time of each callback (the jobs\' clock), none without history', async () => {
+      const a = await insertTestCallback(db);
+      const b = await insertTestCallback(db);
+      const quiet = await insertTestCallback(db);
+      for (const [id, at] of [[a.id, '2026-12-01T10:00:00.000Z'], [a.id, '2026-12-01T10:20:00.000Z'], [b.id, '2026-12-02T08:00:00.000Z']] as const) {
+        await appendHistory(db, { callbackId: id, event: 'dial_result', actor: 'uccx', details: {}, at: new Date(at) });
+      }
+      const times = await lastHistoryTimes(db, [a.id, b.id, quiet.id]);
+      assert.equal(times.get(a.id)?.toISOString(), '2026-12-01T10:20:00.000Z');
+      assert.equal(times.get(b.id)?.toISOString(), '2026-12-02T08:00:00.000Z');
+      assert.equal(times.has(quiet.id), false);
+    });
+
+    test('listCallbacksInStates: only the given states', async () => {
+      const dialing = await insertTestCallback(db, { status: 'dialing' });
+      const connected = await insertTestCallback(db, { status: 'connected' });
+      await insertTestCallback(db, { status: 'queued' });
+      const ids = (await listCallbacksInStates(db, ['dialing', 'connected'], 1000)).map((c) => c.id);
+      assert.ok(ids.includes(dialing.id) && ids.includes(connected.id));
+      assert.ok((await listCallbacksInStates(db, ['dialing', 'connected'], 1000)).every((c) => c.status === 'dialing' || c.status === 'connected'));
     });
 
     test('tryAcquireJobLock: one owner at a time until the lease runs out', async () => {
