@@ -3,8 +3,9 @@
 // in-memory dialing list shared by the admin API stand-in and the db_cra reader (MemoryDbCra).
 // In memory rather than over HTTP so hundreds of random sequences run in seconds; the HTTP
 // stand-in (test/jobs/fake-uccx.ts) and the simulator cover the wire. The stand-in checks, at
-// each import, what must never happen: an import of a callback that is not being dispatched
-// (cancelled, completed, expired, …), or a second open contact for the same callback.
+// each import, what must never happen: an import of a callback that is not being dispatched, or
+// whose history already says cancelled, completed, expired or failed, or a second open contact
+// for the same callback.
 import type { Db } from '../../db/index.ts';
 import { findCallbackByAccountNumber, toCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { appendHistory } from '../../db/queries/history.ts';
@@ -48,6 +49,8 @@ export class MemoryUccx {
     for (const c of contacts) {
       const callback = await findCallbackByAccountNumber(this.db, c.accountNumber);
       if (callback?.status !== 'dispatching') this.violations.push(`import of ${c.accountNumber} while ${callback?.status ?? 'unknown'}`);
+      const ended = callback ? await this.db.models.CallbackHistory.count({ where: { callbackId: callback.id, event: ['cancelled', 'completed', 'expired', 'failed'] } }) : 0;
+      if (ended) this.violations.push(`import of ${c.accountNumber} after its history ended it`);
       if (this.dbcra.contacts.some((r) => r.accountNumber === c.accountNumber && OPEN.includes(r.callStatus))) this.violations.push(`second open contact for ${c.accountNumber}`);
       const row = this.dbcra.row({ dialingListId: nextDialingListId++, accountNumber: c.accountNumber, campaignId: campaign.id, callStatus: 1 });
       this.imports.push({ accountNumber: c.accountNumber, dialingListId: row.dialingListId, statusAtImport: callback?.status ?? 'unknown' });
