@@ -33,17 +33,27 @@ type Found = 'gone' | 'closed' | 'open';
 const CLOSED: readonly number[] = [CALL_STATUS.closed, CALL_STATUS.maxCalls];
 
 export async function deadlinesOnce(deps: JobDeps, settings: DeadlineSettings, limit = 500): Promise<DeadlinesSummary> {
-  const summary: DeadlinesSummary = { expired: 0, attemptsFailed: 0, failed: 0, stillInUccx: 0 };
+  const summary: DeadlinesSummary = { expired: await expireOverdue(deps, limit), attemptsFailed: 0, failed: 0, stillInUccx: 0 };
+  await resolveCalls(deps, settings, (await deps.config()).rules.expiryHours, limit, summary);
+  if (summary.expired + summary.attemptsFailed + summary.failed > 0) deps.log.info({ ...summary }, 'deadlines');
+  return summary;
+}
+
+/**
+ * The expiry part alone: callbacks waiting, queued or left claimed past scheduledAt + expiryHours
+ * are expired. The dispatch worker runs it before each claim and the purge before it re-pushes,
+ * so nothing past its expiry is pushed to UCCX in the seconds before the deadlines job's turn.
+ */
+export async function expireOverdue(deps: JobDeps, limit = 500): Promise<number> {
   const { rules } = await deps.config();
   const now = deps.now();
   const cutoff = new Date(now.getTime() - rules.expiryHours * 3_600_000);
+  let expired = 0;
   for (const callback of await listExpiryCandidates(deps.db, cutoff, now, limit)) {
     const details = { reason: 'deadline', previousStatus: callback.status, scheduledAt: callback.scheduledAt, expiryHours: rules.expiryHours, attempts: callback.attempts };
-    if (await move(deps, callback, 'expire', { nextAttemptAt: null, claimedBy: null, leaseUntil: null }, ['expired', details])) summary.expired++;
+    if (await move(deps, callback, 'expire', { nextAttemptAt: null, claimedBy: null, leaseUntil: null }, ['expired', details])) expired++;
   }
-  await resolveCalls(deps, settings, rules.expiryHours, limit, summary);
-  if (summary.expired + summary.attemptsFailed + summary.failed > 0) deps.log.info({ ...summary }, 'deadlines');
-  return summary;
+  return expired;
 }
 
 /** Calls (dialing, connected) past their verify time: asked about in UCCX, moved on when they ended unseen. */

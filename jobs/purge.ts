@@ -18,6 +18,7 @@ import { resolveUccxCampaign, type JobDeps, type UccxCampaignRef } from './deps.
 import { chunks } from './dbcra/queries.ts';
 import { purgeLockName } from './dispatch.ts';
 import { syncCampaign } from './sync.ts';
+import { expireOverdue } from './deadlines.ts';
 import { findInUccx } from './uccx-presence.ts';
 import { markQueued } from './transitions.ts';
 import { CALL_STATUS } from './result-map.ts';
@@ -55,6 +56,7 @@ export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings:
     const waitUntil = Date.now() + settings.waitForDispatchMs;
     while ((await countLiveDispatches(deps.db, campaign.name, deps.owner, deps.now())) > 0 && Date.now() < waitUntil) await sleep(100);
     await syncCampaign(deps, campaign.name, target);
+    await expireOverdue(deps); // a queued callback past its expiry is not pushed again
     const inFlight = await waitForCalls(deps, campaign.name, target, settings);
     report.inFlight = inFlight.length;
 

@@ -146,6 +146,17 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await listHistory(db, cancel.id)).map((h) => h.event), ['claimed', 'imported', 'cancelled']);
     });
 
+    test('a queued callback past its expiry is expired by the purge, not pushed again', async () => {
+      const late = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
+      const d = deps();
+      await dispatchOnce(d, dispatch);
+      now = new Date(T0.getTime() + 4 * 3_600_000); // demo rules: expiryHours 4
+      const report = await purgeCampaign(d, await campaign(d), purge);
+      assert.deepEqual([report.pendingBefore, report.repushed], [0, 0]);
+      assert.deepEqual(await uccx.rows(200), []);
+      assert.equal((await findCallbackById(db, late.id))!.status, 'expired');
+    });
+
     test('purgeIfDue runs once per day at or after the purge time, across instances', async () => {
       now = new Date('2026-12-01T23:00:00.000Z');
       assert.deepEqual(await purgeIfDue(deps(), '23:30', purge, 'UTC'), []);

@@ -3,13 +3,13 @@
 // in-memory dialing list shared by the admin API stand-in and the db_cra reader (MemoryDbCra).
 // In memory rather than over HTTP so hundreds of random sequences run in seconds; the HTTP
 // stand-in (test/jobs/fake-uccx.ts) and the simulator cover the wire. The stand-in checks, at
-// each import, what must never happen: an import of a callback that is not being dispatched, or
-// whose history already says cancelled, completed, expired or failed, or a second open contact
-// for the same callback.
+// each import, what must never happen: an import of a callback that is not being dispatched,
+// whose history already says cancelled, completed, expired or failed, or that is past its expiry
+// time, or a second open contact for the same callback.
 import type { Db } from '../../db/index.ts';
 import { findCallbackByAccountNumber, toCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { appendHistory } from '../../db/queries/history.ts';
-import { deadlineOf, type DeadlineSettings } from '../../domain/deadlines.ts';
+import { deadlineOf, expiresAt, type DeadlineSettings } from '../../domain/deadlines.ts';
 import { TERMINAL_STATES } from '../../domain/types.ts';
 import type { JobDeps } from '../../jobs/deps.ts';
 import type { DbCraContact } from '../../jobs/dbcra/reader.ts';
@@ -39,6 +39,8 @@ export class MemoryUccx {
   constructor(
     readonly dbcra: MemoryDbCra,
     private readonly db: Db,
+    /** True when the callback is past scheduledAt + expiryHours on the test's clock. */
+    private readonly pastExpiry: (c: CallbackRow) => Promise<boolean>,
   ) {}
 
   async campaignIdByName(name: string): Promise<number | null> {
@@ -51,6 +53,7 @@ export class MemoryUccx {
       if (callback?.status !== 'dispatching') this.violations.push(`import of ${c.accountNumber} while ${callback?.status ?? 'unknown'}`);
       const ended = callback ? await this.db.models.CallbackHistory.count({ where: { callbackId: callback.id, event: ['cancelled', 'completed', 'expired', 'failed'] } }) : 0;
       if (ended) this.violations.push(`import of ${c.accountNumber} after its history ended it`);
+      if (callback && (await this.pastExpiry(callback))) this.violations.push(`import of ${c.accountNumber} past its expiry`);
       if (this.dbcra.contacts.some((r) => r.accountNumber === c.accountNumber && OPEN.includes(r.callStatus))) this.violations.push(`second open contact for ${c.accountNumber}`);
       const row = this.dbcra.row({ dialingListId: nextDialingListId++, accountNumber: c.accountNumber, campaignId: campaign.id, callStatus: 1 });
       this.imports.push({ accountNumber: c.accountNumber, dialingListId: row.dialingListId, statusAtImport: callback?.status ?? 'unknown' });
@@ -90,7 +93,7 @@ export class World {
     start: Date,
   ) {
     this.now = start;
-    this.uccx = new MemoryUccx(this.dbcra, db);
+    this.uccx = new MemoryUccx(this.dbcra, db, async (c) => expiresAt(c, (await this.deps.config()).rules.expiryHours) <= this.now);
     this.deps = makeDeps(db, { uccx: this.uccx as never, reader: this.dbcra, now: () => this.now, owner: 'cm-a' });
   }
 

@@ -4,7 +4,7 @@
 // with its lease, sometimes after the push), uncertain imports, clock jumps and deadline ticks,
 // all through the real code. Asserted throughout:
 //   - UCCX receives a callback only while it is being dispatched: never after it was cancelled,
-//     completed, expired or failed (checked at each import by the UCCX stand-in);
+//     completed, expired or failed, nor past its expiry time (checked at each import by the UCCX stand-in);
 //   - never a second open contact for the same callback in UCCX (never imported twice per attempt);
 //   - after every deadlines tick no active callback is past the latest time its state may last;
 //   - after enough clock and ticks every callback is terminal.
@@ -19,7 +19,7 @@ import { transitionCallback } from '../../db/queries/transition.ts';
 import type { LifecycleEvent } from '../../domain/lifecycle.ts';
 import { DEFAULT_DEADLINES } from '../../domain/deadlines.ts';
 import { ACTIVE_STATES, TERMINAL_STATES, type HistoryEvent } from '../../domain/types.ts';
-import { deadlinesOnce } from '../../jobs/deadlines.ts';
+import { deadlinesOnce, expireOverdue } from '../../jobs/deadlines.ts';
 import { DEFAULT_DISPATCH } from '../../jobs/deps.ts';
 import { dispatchOnce } from '../../jobs/dispatch.ts';
 import { purgeCampaign } from '../../jobs/purge.ts';
@@ -72,6 +72,12 @@ async function pickRow(w: World, pick: number, statuses: number[]) {
 }
 const inStates = async (w: World, states: readonly string[]) => (await w.callbacks()).filter((c) => states.includes(c.status));
 
+/** What the dispatch worker does each tick. */
+async function dispatchTick(w: World) {
+  await expireOverdue(w.deps);
+  await dispatchOnce(w.deps, DISPATCH);
+}
+
 async function deadlinesTick(w: World) {
   await syncOnce(w.deps); // the sync worker: results first, then deadlines on what is left
   await deadlinesOnce(w.deps, DEFAULT_DEADLINES);
@@ -80,7 +86,7 @@ async function deadlinesTick(w: World) {
 
 const COMMANDS = {
   book: fc.record({ campaign: fc.constantFrom('CB_MAIN', 'CB_US'), inMinutes: ahead }).map(({ campaign, inMinutes }) => step(`book(${campaign}, +${inMinutes}m)`, (w) => w.book(campaign, inMinutes))),
-  dispatch: fc.constant(step('dispatch', (w) => dispatchOnce(w.deps, DISPATCH))),
+  dispatch: fc.constant(step('dispatch', dispatchTick)),
   sync: fc.constant(step('sync', (w) => syncOnce(w.deps))),
   deadlines: fc.constant(step('deadlines', deadlinesTick)),
   advance: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 300 }) }).map((m) => step(`advance(${m}m)`, async (w) => void (w.now = new Date(w.now.getTime() + m * 60_000)))),
@@ -124,6 +130,7 @@ const COMMANDS = {
   ),
   crash: fc.boolean().map((pushed) =>
     step(`crash(${pushed ? 'after the push' : 'before the push'})`, async (w) => {
+      await expireOverdue(w.deps); // the crashed worker's tick began like any other
       const claimed = await claimDueCallbacks(w.db, { now: w.now, owner: 'crashed', leaseMs: DISPATCH.leaseMs, limit: 1000 });
       if (!pushed) return;
       const config = await w.deps.config();
@@ -162,7 +169,7 @@ for (const dialect of DIALECTS) {
           // Enough clock and ticks: every callback ends.
           for (let round = 0; round < 4; round++) {
             w.now = new Date(w.now.getTime() + 6 * 3_600_000);
-            await dispatchOnce(w.deps, DISPATCH);
+            await dispatchTick(w);
             await deadlinesTick(w);
           }
           assert.deepEqual(w.uccx.violations, []);
