@@ -1,6 +1,7 @@
 // Settings from environment variables (and an optional .env file), with defaults that start
 // the embedded demo: SQLite under ./data and the built-in simulators when no UCCX/Finesse is set.
 import { hostname } from 'node:os';
+import { DEFAULT_DEADLINES, type DeadlineSettings } from '../domain/deadlines.ts';
 import { parseCallResultMap, type CallResultMap } from '../domain/rules/call-results.ts';
 
 export type Mode = 'demo' | 'production';
@@ -48,7 +49,18 @@ export interface Config {
   dbcra: DbCraSettings;
   sim: { uccxPort: number; finessePort: number; dbcraUrl: string; clockSpeed: number };
   /** retentionDays: finished callbacks older than this are deleted (with their history) by the daily purge. */
-  jobs: { enabled: boolean; dispatchIntervalMs: number; leaseSeconds: number; syncIntervalMs: number; purgeAt: string; retentionDays: number };
+  jobs: {
+    enabled: boolean;
+    dispatchIntervalMs: number;
+    leaseSeconds: number;
+    syncIntervalMs: number;
+    purgeAt: string;
+    retentionDays: number;
+    /** Deadlines of the call states (domain/deadlines.ts): when the deadlines job asks UCCX about a call, and the longest wait. */
+    deadlines: DeadlineSettings;
+    /** How long the purge waits for calls in progress in the campaign before deleting all contacts. */
+    purgeWaitForCallsSeconds: number;
+  };
   /** How often an instance looks for callbacks changed elsewhere (live views). */
   changeFeedMs: number;
   instanceId: string;
@@ -152,6 +164,12 @@ export function loadConfig(env: Env = process.env): Config {
       syncIntervalMs: int(env, 'CM_SYNC_INTERVAL_MS', dbcra.driver === 'sql' ? 5000 : DBCRA_SYNC_INTERVAL_MS),
       purgeAt: str(env, 'CM_PURGE_AT', '23:30'),
       retentionDays: int(env, 'CM_RETENTION_DAYS', 400),
+      deadlines: {
+        dialingMinutes: int(env, 'CM_DEADLINE_DIALING_MINUTES', DEFAULT_DEADLINES.dialingMinutes),
+        connectedMinutes: int(env, 'CM_DEADLINE_CONNECTED_MINUTES', DEFAULT_DEADLINES.connectedMinutes),
+        callMaxMinutes: int(env, 'CM_DEADLINE_CALL_MAX_MINUTES', DEFAULT_DEADLINES.callMaxMinutes),
+      },
+      purgeWaitForCallsSeconds: int(env, 'CM_PURGE_WAIT_FOR_CALLS_SECONDS', 120),
     },
     changeFeedMs: int(env, 'CM_CHANGE_FEED_MS', 2000),
     instanceId: str(env, 'CM_INSTANCE_ID', `${hostname()}-${process.pid}`),

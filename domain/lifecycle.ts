@@ -60,7 +60,8 @@ export const LIFECYCLE: Readonly<Record<LifecycleEvent, Rule>> = {
   fail: { from: ['dispatching', ...IN_UCCX, 'retry_wait'], to: 'failed' },
   complete: { from: IN_UCCX, to: 'completed' },
   reached_inbound: { from: ACTIVE, to: 'completed' },
-  expire: { from: ['scheduled', 'retry_wait', ...IN_UCCX], to: 'expired' },
+  // dispatching: only once its lease ran out past the expiry (the deadlines job; a live import is never raced).
+  expire: { from: ['scheduled', 'dispatching', 'retry_wait', ...IN_UCCX], to: 'expired' },
   cancel: { from: ACTIVE, to: 'cancelled' },
   reschedule: { from: ['scheduled', 'retry_wait'], to: 'scheduled' },
   reassign: { from: ['scheduled', 'retry_wait'], to: 'scheduled' },

@@ -73,4 +73,5 @@ export const purgeSettingsOf = (config: Config): PurgeSettings => ({
   leaseMs: Math.max(10 * 60_000, config.jobs.leaseSeconds * 1000),
   batchSize: config.uccx.batchSize,
   waitForDispatchMs: config.jobs.leaseSeconds * 1000,
+  waitForCallsMs: config.jobs.purgeWaitForCallsSeconds * 1000,
 });

@@ -2,7 +2,7 @@
 // due and who does it is decided in the database (claims with leases, job locks, daily run keys),
 // so any number of Campaign Manager instances can run these workers side by side.
 //   dispatch  long-lived loop, a tick every jobs.dispatchIntervalMs (default 1 s)
-//   sync      long-lived loop, every jobs.syncIntervalMs: db_cra results, then expiry
+//   sync      long-lived loop, every jobs.syncIntervalMs: db_cra results, then the deadlines job
 //   purge     a short worker every minute: the daily purge at jobs.purgeAt, once per day
 // A long-lived worker that dies (an uncaught error, a lost database) is started again after a
 // short back-off; callbacks it had claimed are picked up when their lease runs out.
