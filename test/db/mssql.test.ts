@@ -146,7 +146,7 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     server.answer(/^SELECT count\(\*\) AS \[count\] FROM \[callbacks\]/, { rows: [{ count: 3 }] }, { once: true });
     assert.equal(await section('countLiveDispatches', () => countLiveDispatches(db, 'Standard', 'cm-1', NOW)), 3);
     server.answer(/FROM \[callbacks\] AS \[Callback\]/, { rows: [callbackRow(5)] }, { once: true });
-    assert.deepEqual((await section('listExpiryCandidates', () => listExpiryCandidates(db, NOW, 100))).map((c) => c.id), [5]);
+    assert.deepEqual((await section('listExpiryCandidates', () => listExpiryCandidates(db, NOW, NOW, 100))).map((c) => c.id), [5]);
     await section('flagDoNotCall', () => flagDoNotCall(db, '+48221234567', 'uccx', NOW));
     server.answer(/^UPDATE \[callbacks\] SET \[lease_until\]/, { rowCount: 1 }, { once: true });
     server.answer(/^SELECT \[id\] FROM \[callbacks\]/, { rows: [{ id: 7 }] }, { once: true });

@@ -36,7 +36,9 @@ export async function startFakeUccx(): Promise<FakeUccx> {
   const cols = 'dialinglistid INTEGER PRIMARY KEY AUTOINCREMENT, campaignid INTEGER, accountnumber TEXT, firstname TEXT, lastname TEXT, phone01 TEXT, callstatus INTEGER, callresult INTEGER, callsmadetophone01 INTEGER DEFAULT 0, callsmadetophone02 INTEGER DEFAULT 0, callsmadetophone03 INTEGER DEFAULT 0, createdatetime TEXT';
   await sql.query(`CREATE TABLE dialinglist (${cols})`);
   await sql.query(`CREATE TABLE dialinglisthistory (${cols})`);
-  await sql.query('CREATE TABLE contactcalldetail (contacttype INTEGER, campaignid INTEGER, dialinglistid INTEGER, accountnumber TEXT, customvariable1 TEXT, customvariable2 TEXT)');
+  // The columns the sync reads (db_cra's ContactCallDetail and AgentConnectionDetail, docs/uccx-simulator.md).
+  await sql.query('CREATE TABLE contactcalldetail (sessionid INTEGER, sessionseqnum INTEGER, startdatetime TEXT, contacttype INTEGER, contactdisposition INTEGER, campaignid INTEGER, dialinglistid INTEGER, accountnumber TEXT, customvariable1 TEXT, customvariable2 TEXT)');
+  await sql.query('CREATE TABLE agentconnectiondetail (sessionid INTEGER, sessionseqnum INTEGER, talktime INTEGER)');
 
   let fault: FakeFault = 'none';
   const app = Fastify({ forceCloseConnections: true });

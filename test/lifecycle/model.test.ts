@@ -102,7 +102,7 @@ const COMMANDS = {
       if (!row) return;
       Object.assign(row, { callStatus: 3, callResult: result.code, callsMade: row.callsMade + 1 });
       const callbackId = (await w.callbacks()).find((c) => c.accountNumber === row.accountNumber)?.id;
-      if (result.name === 'voice_routed') w.dbcra.details.push({ campaignId: row.campaignId, dialingListId: row.dialingListId, accountNumber: row.accountNumber, callbackId: String(callbackId), routedTo: 'csq:CSQ_Sales' });
+      if (result.name === 'voice_routed') w.dbcra.details.push({ campaignId: row.campaignId, dialingListId: row.dialingListId, accountNumber: row.accountNumber, callbackId: String(callbackId), routedTo: 'csq:CSQ_Sales', disposition: 2, agentConnected: true });
     }),
   ),
   ivrAnswer: fc.nat().map((pick) =>
