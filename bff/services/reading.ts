@@ -1,6 +1,7 @@
 // Read side for the REST API and GraphQL: lists, counts, history, availability, phone info.
 import { DateTime } from 'luxon';
-import { countCallbacksByStatus, listCallbacks, type CallbackFilter } from '../../db/queries/callbacks.ts';
+import { countCallbacksByStatus, type CallbackFilter } from '../../db/queries/callbacks.ts';
+import { listCallbacksPage, type CallbackSort } from '../../db/queries/callback-list.ts';
 import { listHistory } from '../../db/queries/history.ts';
 import { agentScope, bookedBySlot, skillScope } from '../../db/queries/slots.ts';
 import { computeSlots, parsePhone } from '../../domain/rules/index.ts';
@@ -12,8 +13,9 @@ import { NotFound, ValidationFailed } from './errors.ts';
 
 export const MAX_PAGE = 200;
 
-export function searchCallbacks(ctx: ServiceContext, p: Principal, filter: CallbackFilter, limit = 50, cursor?: string | null) {
-  return listCallbacks(ctx.db, { filter, visibility: visibilityOf(p), limit: Math.max(1, Math.min(MAX_PAGE, limit)), cursor });
+/** A page of the callbacks the principal may see: upcoming first by default, searchable. */
+export function searchCallbacks(ctx: ServiceContext, p: Principal, filter: CallbackFilter, limit = 50, cursor?: string | null, opts: { sort?: CallbackSort | null; search?: string | null } = {}) {
+  return listCallbacksPage(ctx.db, { filter, visibility: visibilityOf(p), limit: Math.max(1, Math.min(MAX_PAGE, limit)), cursor, sort: opts.sort ?? 'upcoming', search: opts.search });
 }
 
 export function countCallbacks(ctx: ServiceContext, p: Principal, filter: CallbackFilter) {

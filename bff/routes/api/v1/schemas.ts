@@ -98,6 +98,8 @@ export const listQuery = {
     to: { type: 'string', format: 'date-time' },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     cursor: { type: 'string' },
+    sort: { type: 'string', enum: ['upcoming', 'scheduled', 'scheduled_desc'], description: 'upcoming (default): active soonest first, then finished newest first' },
+    q: { type: 'string', maxLength: 60, pattern: '^[^\\u0000-\\u001f\\u007f]*$', description: 'part of the number (3+ digits), or of the name or account number' },
   },
 } as const;
 
