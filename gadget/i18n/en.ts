@@ -116,6 +116,12 @@ export const en = {
   'status.failed': 'failed',
   'status.expired': 'expired',
   'status.cancelled': 'cancelled',
+  'violation.ZONE_MISMATCH': 'This time zone is not one of the number’s country.',
+  'violation.DO_NOT_CALL': 'This number is on the do-not-call list.',
+  'zone.choose': '— choose the customer’s zone —',
+  'zone.several': 'The number’s country has {n} time zones: choose the customer’s.',
+  'zone.detected': 'From the number: {zone}.',
+  'zone.pickFirst': 'Choose the customer’s time zone to see the free times.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -118,4 +118,10 @@ export const pl: Record<MessageKey, string> = {
   'status.failed': 'nieudane',
   'status.expired': 'wygasłe',
   'status.cancelled': 'anulowane',
+  'violation.ZONE_MISMATCH': 'Ta strefa czasowa nie należy do kraju numeru.',
+  'violation.DO_NOT_CALL': 'Ten numer jest na liście zakazu połączeń.',
+  'zone.choose': '— wybierz strefę klienta —',
+  'zone.several': 'Kraj numeru ma {n} stref czasowych: wybierz strefę klienta.',
+  'zone.detected': 'Według numeru: {zone}.',
+  'zone.pickFirst': 'Wybierz strefę czasową klienta, aby zobaczyć wolne terminy.',
 };
