@@ -19,6 +19,7 @@ import reports from './routes/api/v1/reports.ts';
 import operations from './routes/api/v1/operations.ts';
 import graphql from './routes/graphql.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
+import { installNumberZoneSource } from '../config/number-zone-source.ts';
 
 /** Server options app.ts needs from whoever creates the Fastify instance (server.ts, tests). */
 export const serverOptions = {
@@ -41,6 +42,8 @@ export interface AppOptions {
 }
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  // Area-code → zone data (optional package): without it a number keeps its country's zones.
+  if (!installNumberZoneSource()) fastify.log.info('libphonenumber-geo-carrier not installed: customer zones by country only');
   const origin = (url: string | null) => (url ? [new URL(url).origin] : []);
   await fastify.register(cors, { origins: [...opts.config.corsOrigins, ...origin(opts.config.publicUrl)] });
   await fastify.register(swagger);
