@@ -51,10 +51,11 @@ export class CallbackApi {
     return (await this.transport.request<{ agents: Agent[] }>('Agents', 'query Agents { agents { id firstName lastName teamId teamName } }')).agents;
   }
 
-  async callbacks(filter: CallbackFilter = {}, limit = 100, cursor?: string): Promise<CallbackPage> {
-    const q = `query Callbacks($filter: CallbackFilter, $limit: Int, $cursor: String) {
-      callbacks(filter: $filter, limit: $limit, cursor: $cursor) { items { ${CALLBACK} } nextCursor } }`;
-    return (await this.transport.request<{ callbacks: CallbackPage }>('Callbacks', q, { filter, limit, cursor: cursor ?? null })).callbacks;
+  /** A page of callbacks, upcoming first (active soonest, then finished newest); `search`: number part, name or account number. */
+  async callbacks(filter: CallbackFilter = {}, limit = 100, cursor?: string | null, search?: string | null): Promise<CallbackPage> {
+    const q = `query Callbacks($filter: CallbackFilter, $limit: Int, $cursor: String, $search: String) {
+      callbacks(filter: $filter, limit: $limit, cursor: $cursor, sort: upcoming, search: $search) { items { ${CALLBACK} } nextCursor } }`;
+    return (await this.transport.request<{ callbacks: CallbackPage }>('Callbacks', q, { filter, limit, cursor: cursor ?? null, search: search || null })).callbacks;
   }
 
   async callbackCounts(filter: CallbackFilter = {}): Promise<StatusCount[]> {

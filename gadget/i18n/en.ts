@@ -74,6 +74,8 @@ export const en = {
   'list.target': 'Assigned to',
   'list.campaign': 'Campaign',
   'list.actions': 'Actions',
+  'list.search': 'Search: number, name or account',
+  'list.more': 'Load more',
   'list.loading': 'Loading…',
   'action.reschedule': 'Reschedule',
   'action.cancel': 'Cancel callback',

@@ -76,6 +76,8 @@ export const pl: Record<MessageKey, string> = {
   'list.target': 'Przypisane do',
   'list.campaign': 'Kampania',
   'list.actions': 'Akcje',
+  'list.search': 'Szukaj: numer, nazwisko lub nr konta',
+  'list.more': 'Pokaż więcej',
   'list.loading': 'Wczytywanie…',
   'action.reschedule': 'Przełóż',
   'action.cancel': 'Anuluj oddzwonienie',

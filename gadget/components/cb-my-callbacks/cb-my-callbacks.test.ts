@@ -25,6 +25,27 @@ async function setup(mock = mockApi({ Callbacks: () => ({ callbacks: { items: IT
 const idsIn = (el: CbMyCallbacks, group: string) => [...shadow(el).querySelectorAll(`section.${group} tr[data-id]`)].map((r) => r.getAttribute('data-id'));
 
 describe('cb-my-callbacks', () => {
+  it('searches on the server and loads further pages with the cursor', async () => {
+    const pages: Record<string, { items: unknown[]; nextCursor: string | null }> = {
+      first: { items: [ITEMS[1]], nextCursor: 'c1' },
+      c1: { items: [ITEMS[3]], nextCursor: null },
+      search: { items: [ITEMS[2]], nextCursor: null },
+    };
+    const mock = mockApi({ Callbacks: (v) => ({ callbacks: v.search ? pages.search : pages[v.cursor ?? 'first'] }) }, true);
+    const { el } = await setup(mock);
+    expect(mock.transport.callsOf('Callbacks')[0]).to.include({ cursor: null, search: null });
+    (shadow(el).querySelector('#mine-more') as HTMLButtonElement).click();
+    await until(() => idsIn(el, 'finished').length === 1, 'second page appended');
+    expect(idsIn(el, 'dueSoon')).to.deep.equal(['2']);
+    expect(shadow(el).querySelector('#mine-more')).to.equal(null);
+    const input = shadow(el).querySelector('#mine-search') as HTMLInputElement;
+    input.value = '601 234';
+    input.dispatchEvent(new Event('input'));
+    await until(() => mock.transport.callsOf('Callbacks').some((v) => v.search === '601 234'), 'searched');
+    await until(() => idsIn(el, 'upcoming').join() === '3', 'search result shown');
+    await expect(el).to.be.accessible();
+  });
+
   it('groups my callbacks into overdue, due soon, upcoming and finished', async () => {
     const { el } = await setup();
     expect(idsIn(el, 'overdue')).to.deep.equal(['1']);

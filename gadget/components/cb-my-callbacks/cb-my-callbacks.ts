@@ -17,6 +17,7 @@ import styles from './cb-my-callbacks.styles.ts';
 import { LiveCallbacks } from '../../lib/live-callbacks.ts';
 
 const GROUPS: Group[] = ['overdue', 'dueSoon', 'upcoming', 'finished'];
+const PAGE = 100;
 const TITLES: Record<Group, MessageKey> = { overdue: 'mine.overdue', dueSoon: 'mine.dueSoon', upcoming: 'mine.upcoming', finished: 'mine.finished' };
 
 @customElement('cb-my-callbacks')
@@ -33,6 +34,10 @@ export class CbMyCallbacks extends LitElement {
   @state() private items: Callback[] = [];
   @state() private loading = false;
   @state() private error = '';
+  @state() private search = '';
+  @state() private nextCursor: string | null = null;
+
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   private ticker: ReturnType<typeof setInterval> | undefined;
   private readonly live = new LiveCallbacks(this, { ready: () => Boolean(this.session), changed: (c) => this.upsert(c), load: () => void this.load() });
@@ -47,18 +52,28 @@ export class CbMyCallbacks extends LitElement {
     clearInterval(this.ticker);
   }
 
-  async load(): Promise<void> {
+  /** The first page (upcoming first, so active callbacks are never crowded out by history), or the next one. */
+  async load(more = false): Promise<void> {
     if (!this.api) return;
     this.loading = true;
     this.error = '';
     try {
-      const page = await this.api.callbacks({}, 200);
-      this.items = page.items.filter((c) => this.isMine(c));
+      const page = await this.api.callbacks({}, PAGE, more ? this.nextCursor : null, this.search.trim() || null);
+      const mine = page.items.filter((c) => this.isMine(c));
+      this.items = more ? [...this.items.filter((i) => !mine.some((m) => m.id === i.id)), ...mine] : mine;
+      this.nextCursor = page.nextCursor;
     } catch (e) {
       this.error = (e as Error).message;
     } finally {
       this.loading = false;
     }
+  }
+
+  private onSearch(e: Event): void {
+    this.search = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    // Search as the agent types, once he pauses.
+    this.searchTimer = setTimeout(() => void this.load(), 300);
   }
 
   private isMine(c: Callback): boolean {
@@ -98,7 +113,11 @@ export class CbMyCallbacks extends LitElement {
     const l = this.session?.locale ?? 'en';
     const groups = this.grouped();
     return html`
-      <div class="toolbar"><button type="button" @click=${() => this.load()}>${t(l, 'mine.refresh')}</button></div>
+      <div class="toolbar">
+        <label class="visually-hidden" for="mine-search">${t(l, 'list.search')}</label>
+        <input id="mine-search" type="search" .value=${this.search} placeholder=${t(l, 'list.search')} @input=${this.onSearch} />
+        <button type="button" @click=${() => this.load()}>${t(l, 'mine.refresh')}</button>
+      </div>
       ${groups.dueSoon.length ? html`<p class="alert" role="alert">${t(l, 'mine.alert', { count: groups.dueSoon.length })}</p>` : nothing}
       ${this.loading ? html`<p class="hint" role="status">${t(l, 'list.loading')}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -110,6 +129,7 @@ export class CbMyCallbacks extends LitElement {
           </section>`,
         )}
       </div>
+      ${this.nextCursor ? html`<button type="button" id="mine-more" @click=${() => this.load(true)}>${t(l, 'list.more')}</button>` : nothing}
     `;
   }
 }
