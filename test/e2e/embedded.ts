@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 export interface Embedded {
   cmUrl: string;
+  /** The instance's own database (tests arrange large histories in it directly). */
+  databaseUrl: string;
   desktopUrl: string;
   output: () => string;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startEmbedded(env: Record<string, string> = {}): Promise<E
   }
   return {
     cmUrl: `${scheme}://127.0.0.1:${port}`,
+    databaseUrl: env.CM_DATABASE_URL ?? `sqlite:${join(dir, 'cm.sqlite')}`,
     desktopUrl: out.match(/Finesse desktop simulator \(open this\):\s+(\S+)/)?.[1] ?? `${scheme}://127.0.0.1:${finessePort}/desktop/`,
     output: () => out,
     stop: async () => {
