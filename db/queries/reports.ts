@@ -2,6 +2,7 @@
 // same data CUIC reads (docs/cuic.md), bounded by the promised time and the caller's scope.
 import { QueryTypes } from 'sequelize';
 import { iso, type Db } from '../index.ts';
+import type { ReportRow } from '../../domain/reports.ts';
 
 /** Whose callbacks: everything (admin) or the callbacks of some teams (supervisor). */
 export type ReportScope = { all: true } | { teamIds: readonly string[] };
@@ -14,21 +15,10 @@ export interface ReportFilter {
   agentId?: string | null;
 }
 
-export interface ReportCallbackRow {
+/** One row of rpt_callbacks as the report figures need it (domain/reports.ts). */
+export interface ReportCallbackRow extends ReportRow {
   callbackId: number;
-  campaign: string;
-  skill: string | null;
-  agentId: string | null;
-  callbackType: string;
-  status: string;
-  reason: string | null;
-  attempts: number;
-  promisedAt: string;
   bookedAt: string;
-  firstImportedAt: string | null;
-  firstDialResultAt: string | null;
-  agentConnectedAt: string | null;
-  fellBackToSkill: boolean;
 }
 
 function where(f: ReportFilter, scope: ReportScope): { sql: string; replacements: Record<string, unknown> } {

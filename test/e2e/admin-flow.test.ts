@@ -5,21 +5,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { startEmbedded, type Embedded } from './embedded.ts';
+import { CHROMIUM_ARGS, restAs, startEmbedded, type Embedded } from './embedded.ts';
 
 const SHOTS = new URL('../../test-output/e2e/', import.meta.url).pathname;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const auth = (id: string) => ({ authorization: `Basic ${Buffer.from(`${id}:demo`).toString('base64')}`, 'content-type': 'application/json' });
 
 let cm: Embedded;
 let browser: Browser;
 
-async function rest(method: string, path: string, user: string, body?: unknown) {
-  const res = await fetch(`${cm.cmUrl}${path}`, { method, headers: auth(user), body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const rest = (method: string, path: string, user: string, body?: unknown) => restAs(cm, method, path, user, body);
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });

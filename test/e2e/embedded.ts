@@ -69,3 +69,17 @@ export async function startEmbedded(env: Record<string, string> = {}): Promise<E
     },
   };
 }
+
+/** Debian's Chromium as root in this sandbox (never a downloaded browser). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** A demo user's headers (password "demo"). */
+export const demoAuth = (id: string) => ({ authorization: `Basic ${Buffer.from(`${id}:demo`).toString('base64')}`, 'content-type': 'application/json' });
+
+/** A REST call as a demo user that must succeed; the parsed answer. */
+export async function restAs(cm: Embedded, method: string, path: string, user: string, body?: unknown) {
+  const res = await fetch(`${cm.cmUrl}${path}`, { method, headers: demoAuth(user), body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}

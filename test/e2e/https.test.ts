@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { Agent, fetch as tlsFetch } from 'undici';
-import { startEmbedded, type Embedded } from './embedded.ts';
+import { CHROMIUM_ARGS, demoAuth, startEmbedded, type Embedded } from './embedded.ts';
 import { makeTestCertificate, type TestCertificate } from '../helpers/tls.ts';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const auth = (id: string) => ({ authorization: `Basic ${Buffer.from(`${id}:demo`).toString('base64')}`, 'content-type': 'application/json' });
+const auth = demoAuth;
 
 let cm: Embedded;
 let tls: TestCertificate;

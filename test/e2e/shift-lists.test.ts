@@ -7,10 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { openDatabase } from '../../db/index.ts';
 import { callbackSearchText } from '../../domain/search-text.ts';
-import { startEmbedded, type Embedded } from './embedded.ts';
+import { CHROMIUM_ARGS, startEmbedded, type Embedded } from './embedded.ts';
 
 const SHOTS = new URL('../../test-output/e2e/', import.meta.url).pathname;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const FINISHED = ['completed', 'failed', 'expired', 'cancelled'];
 
 let cm: Embedded;

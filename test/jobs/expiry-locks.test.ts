@@ -11,17 +11,12 @@ import { deadlinesOnce } from '../../jobs/deadlines.ts';
 import { DEFAULT_DEADLINES } from '../../domain/deadlines.ts';
 import { claimDailyRun, isJobLocked, releaseJobLock, tryAcquireJobLock } from '../../jobs/queries/locks.ts';
 import type { Db } from '../../db/index.ts';
-import { makeDeps, seedDemo } from './helpers.ts';
+import { makeDeps, seedDemo, seededDbHooks } from './helpers.ts';
 
 for (const dialect of DIALECTS) {
   describe(`jobs storage on ${dialect}`, () => {
     let db: Db;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      ({ db, cleanup } = await openTestDb(dialect));
-      await seedDemo(db);
-    });
-    after(() => cleanup());
+    seededDbHooks(dialect, (opened) => (db = opened));
 
     test('deadlinesOnce expires waiting, never-dialled and dead-claimed callbacks past expiryHours, nothing else', async () => {
       const now = new Date('2026-12-01T15:00:00.000Z'); // demo rules: expiryHours 4 → cutoff 11:00

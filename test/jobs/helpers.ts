@@ -1,6 +1,8 @@
 // Test helpers for the jobs: a seeded CM database, job deps around it, an in-memory db_cra
 // reader (for sync unit tests; the loop tests use the real UCCX simulator) and a quiet log.
+import { after, before } from 'node:test';
 import type { Db } from '../../db/index.ts';
+import { openTestDb, type TestDialect } from '../helpers/databases.ts';
 import { ConfigCache } from '../../db/service-context.ts';
 import { readSeedFile, seedIfEmpty, DEMO_SEED_FILE } from '../../db/seed/seed.ts';
 import type { JobDeps, JobLog } from '../../jobs/deps.ts';
@@ -59,4 +61,16 @@ export class MemoryDbCra implements DbCraReader {
     this.contacts.push(row);
     return row;
   }
+}
+
+/** A migrated, seeded database for one describe block: opened in before(), dropped in after(). */
+export function seededDbHooks(dialect: TestDialect, use: (db: Db) => void): void {
+  let cleanup: (() => Promise<void>) | undefined;
+  before(async () => {
+    const opened = await openTestDb(dialect);
+    cleanup = opened.cleanup;
+    await seedDemo(opened.db);
+    use(opened.db);
+  });
+  after(() => cleanup?.());
 }

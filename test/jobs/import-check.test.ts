@@ -10,7 +10,7 @@ import type { Db } from '../../db/index.ts';
 import { countUnkeptPushes, finishedImportStatus, settleNotKept } from '../../jobs/import-check.ts';
 import { UccxError } from '../../jobs/uccx/errors.ts';
 import type { UccxAdminClient } from '../../jobs/uccx/admin-client.ts';
-import { makeDeps, seedDemo } from './helpers.ts';
+import { makeDeps, seedDemo, seededDbHooks } from './helpers.ts';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const target = { id: 200, name: 'CB_DDI_1' };
@@ -20,12 +20,7 @@ const settings = { maxUnkeptPushes: 3, importRetryMs: 5_000 };
 for (const dialect of DIALECTS) {
   describe(`import check on ${dialect}`, () => {
     let db: Db;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      ({ db, cleanup } = await openTestDb(dialect));
-      await seedDemo(db);
-    });
-    after(() => cleanup());
+    seededDbHooks(dialect, (opened) => (db = opened));
     const dispatching = async () => {
       const cb = await insertTestCallback(db, { scheduledAt: NOW.toISOString() });
       return forceState(db, cb.id, { status: 'dispatching', claimedBy: 'test-instance', leaseUntil: new Date(NOW.getTime() + 60_000) });

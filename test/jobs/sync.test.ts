@@ -8,7 +8,7 @@ import { findCallbackById, updateCallback } from '../../db/queries/callbacks.ts'
 import { listHistory } from '../../db/queries/history.ts';
 import { syncOnce } from '../../jobs/sync.ts';
 import type { Db } from '../../db/index.ts';
-import { makeDeps, MemoryDbCra, seedDemo } from './helpers.ts';
+import { makeDeps, MemoryDbCra, seedDemo, seededDbHooks } from './helpers.ts';
 import { parseCallResultMap } from '../../domain/rules/call-results.ts';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -16,12 +16,7 @@ const NOW = new Date('2026-12-01T10:00:00.000Z');
 for (const dialect of DIALECTS) {
   describe(`syncOnce on ${dialect}`, () => {
     let db: Db;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      ({ db, cleanup } = await openTestDb(dialect));
-      await seedDemo(db);
-    });
-    after(() => cleanup());
+    seededDbHooks(dialect, (opened) => (db = opened));
 
     // A callback already pushed to UCCX campaign 200 as dialing-list row `listId`.
     async function queued(listId: number, over: Record<string, unknown> = {}) {

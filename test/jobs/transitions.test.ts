@@ -8,17 +8,12 @@ import type { Db } from '../../db/index.ts';
 import { claimDueCallbacks, findCallbackById, updateCallback } from '../../db/queries/callbacks.ts';
 import { listHistory } from '../../db/queries/history.ts';
 import { markQueued } from '../../jobs/transitions.ts';
-import { makeDeps, seedDemo } from './helpers.ts';
+import { makeDeps, seedDemo, seededDbHooks } from './helpers.ts';
 
 for (const dialect of DIALECTS) {
   describe(`markQueued on ${dialect}`, () => {
     let db: Db;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      ({ db, cleanup } = await openTestDb(dialect));
-      await seedDemo(db);
-    });
-    after(() => cleanup());
+    seededDbHooks(dialect, (opened) => (db = opened));
 
     test('keeps a callback the IVR already connected, and records the import on it', async () => {
       const now = new Date('2026-12-01T10:00:00Z');

@@ -11,7 +11,7 @@ import { appendHistory, listHistory } from '../../db/queries/history.ts';
 import { deadlineOf, DEFAULT_DEADLINES } from '../../domain/deadlines.ts';
 import { deadlinesOnce } from '../../jobs/deadlines.ts';
 import type { Db } from '../../db/index.ts';
-import { makeDeps, MemoryDbCra, seedDemo } from '../jobs/helpers.ts';
+import { makeDeps, MemoryDbCra, seedDemo, seededDbHooks } from '../jobs/helpers.ts';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const SETTINGS = { dialingMinutes: 15, connectedMinutes: 60, callMaxMinutes: 90 };
@@ -32,12 +32,7 @@ test('deadlineOf: every active state has a deadline, terminal states none', () =
 for (const dialect of DIALECTS) {
   describe(`deadlinesOnce on calls, ${dialect}`, () => {
     let db: Db;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      ({ db, cleanup } = await openTestDb(dialect));
-      await seedDemo(db);
-    });
-    after(() => cleanup());
+    seededDbHooks(dialect, (opened) => (db = opened));
 
     /** A callback in a call state whose contact is row `listId` of UCCX campaign 200, last changed `changedMinutesAgo`. */
     async function inCall(status: 'dialing' | 'connected', listId: number, changedMinutesAgo: number, over: Record<string, unknown> = {}) {

@@ -24,7 +24,7 @@ import { DEFAULT_DISPATCH } from '../../jobs/deps.ts';
 import { dispatchOnce } from '../../jobs/dispatch.ts';
 import { purgeCampaign } from '../../jobs/purge.ts';
 import { syncOnce } from '../../jobs/sync.ts';
-import { seedDemo } from '../jobs/helpers.ts';
+import { seedDemo, seededDbHooks } from '../jobs/helpers.ts';
 import { UCCX_CAMPAIGNS, World } from './model-world.ts';
 
 const RUNS = Number(process.env.CM_MODEL_RUNS ?? 20);
@@ -151,12 +151,7 @@ const commands = [...Object.values(C), C.dispatch, C.uccxDial, C.uccxResult, C.i
 for (const dialect of DIALECTS) {
   describe(`callback lifecycle model on ${dialect}`, () => {
     let db: Db;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      ({ db, cleanup } = await openTestDb(dialect));
-      await seedDemo(db);
-    });
-    after(() => cleanup());
+    seededDbHooks(dialect, (opened) => (db = opened));
 
     test(`${RUNS} random sequences: never imported when it should not be, never twice, every callback ends by its deadline`, { timeout: 30 * 60_000 }, async () => {
       await fc.assert(
