@@ -49,10 +49,20 @@ describe('cb-supervisor', () => {
     await choose('#f-skill', 'Sales');
     await choose('#f-campaign', 'CB_MAIN');
     await choose('#f-date', '2026-11-24');
+    // The chosen day is the supervisor's local day, sent as its two local midnights.
+    const day = { from: new Date(2026, 10, 24).toISOString(), to: new Date(2026, 10, 25).toISOString() };
     expect(mock.transport.callsOf('Callbacks').at(-1)?.filter).to.deep.equal({
-      status: ['scheduled'], agentId: '1002', skill: 'Sales', campaign: 'CB_MAIN', from: '2026-11-24', to: '2026-11-25',
+      status: ['scheduled'], agentId: '1002', skill: 'Sales', campaign: 'CB_MAIN', ...day,
     });
-    expect(mock.transport.callsOf('CallbackCounts').at(-1)?.filter).to.deep.equal({ agentId: '1002', skill: 'Sales', campaign: 'CB_MAIN', from: '2026-11-24', to: '2026-11-25' });
+    expect(mock.transport.callsOf('CallbackCounts').at(-1)?.filter).to.deep.equal({ agentId: '1002', skill: 'Sales', campaign: 'CB_MAIN', ...day });
+  });
+
+  it('searches on the server as the supervisor types', async () => {
+    const { el, mock } = await setup();
+    const input = shadow(el).querySelector('#f-search') as HTMLInputElement;
+    input.value = 'Kowal';
+    input.dispatchEvent(new Event('input'));
+    await until(() => mock.transport.callsOf('Callbacks').some((v) => v.search === 'Kowal'), 'searched');
   });
 
   it('filters by status from the counts', async () => {

@@ -42,6 +42,10 @@ export class CbSupervisor extends LitElement {
   @state() private announcement = '';
   @state() private changedId = '';
   @state() private live = false;
+  @state() private search = '';
+  @state() private nextCursor: string | null = null;
+
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly following = new LiveCallbacks(this, {
@@ -66,17 +70,21 @@ export class CbSupervisor extends LitElement {
       ...(f.agentId ? { agentId: f.agentId } : {}),
       ...(f.skill ? { skill: f.skill } : {}),
       ...(f.campaign ? { campaign: f.campaign } : {}),
-      ...(f.date ? { from: f.date, to: addDays(f.date, 1) } : {}),
+      // The supervisor's local day (not the UTC day): midnight to midnight where his desktop is.
+      ...(f.date ? { from: localMidnight(f.date), to: localMidnight(addDays(f.date, 1)) } : {}),
     };
   }
 
-  async load(): Promise<void> {
+  /** The first page (upcoming first: active callbacks before the finished history), or the next one. */
+  async load(more = false): Promise<void> {
     if (!this.api) return;
     this.loading = true;
     this.error = '';
     try {
-      const [page, counts] = await Promise.all([this.api.callbacks(this.filter(), 200), this.api.callbackCounts(this.filter(false))]);
-      this.items = page.items;
+      const search = this.search.trim() || null;
+      const [page, counts] = await Promise.all([this.api.callbacks(this.filter(), 100, more ? this.nextCursor : null, search), more ? Promise.resolve(this.counts) : this.api.callbackCounts(this.filter(false))]);
+      this.items = more ? [...this.items.filter((i) => !page.items.some((p) => p.id === i.id)), ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
       this.counts = counts;
     } catch (e) {
       this.error = (e as Error).message;
@@ -113,6 +121,12 @@ export class CbSupervisor extends LitElement {
     this.announcement = t(l, 'team.changed', { name: `${c.firstName} ${c.lastName}`.trim(), status: t(l, `status.${c.status}` as MessageKey) });
     clearTimeout(this.countsTimer);
     this.countsTimer = setTimeout(() => void this.api?.callbackCounts(this.filter(false)).then((counts) => (this.counts = counts)).catch(() => undefined), 250);
+  }
+
+  private onSearch(e: Event): void {
+    this.search = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.load(), 300);
   }
 
   private setFilter(name: keyof SupervisorFilters, value: string): void {
@@ -153,6 +167,10 @@ export class CbSupervisor extends LitElement {
         ${this.renderSelect('skill', t(l, 'field.skill'), this.skills.map((s) => [s.name, s.name]))}
         ${this.renderSelect('campaign', t(l, 'field.campaign'), this.campaigns.map((c) => [c.name, c.name]))}
         <div>
+          <label for="f-search">${t(l, 'list.search')}</label>
+          <input id="f-search" type="search" .value=${this.search} @input=${this.onSearch} />
+        </div>
+        <div>
           <label for="f-date">${t(l, 'team.date')}</label>
           <input id="f-date" type="date" .value=${this.filters.date} @change=${(e: Event) => this.setFilter('date', (e.target as HTMLInputElement).value)} />
         </div>
@@ -172,15 +190,22 @@ export class CbSupervisor extends LitElement {
         <tbody>${this.items.map(
           (c) => html`<tr data-id=${c.id} class=${this.changedId === c.id ? 'changed' : ''}>
             <td>${c.firstName} ${c.lastName}<br /><span class="hint">${c.phone} · ${c.campaign}</span></td>
-            <td>${formatDateTime(l, c.scheduledAt, c.timeZone)}</td>
+            <td>${formatDateTime(l, c.scheduledAt, c.timeZone)}<br /><span class="hint">${c.timeZone}</span></td>
             <td>${t(l, `status.${c.status}` as MessageKey)}${c.reason ? html`<br /><span class="hint">${c.reason}</span>` : nothing}</td>
             <td>${targetText(l, c, names)}</td>
             <td><cb-callback-actions allow-reassign .callback=${c} .agents=${this.agents} .skills=${this.skills}></cb-callback-actions></td>
           </tr>`,
         )}</tbody>
       </table>
+      ${this.nextCursor ? html`<button type="button" id="team-more" @click=${() => this.load(true)}>${t(l, 'list.more')}</button>` : nothing}
     `;
   }
+}
+
+/** "2026-12-01" → that day's midnight where the desktop is, as an instant. */
+function localMidnight(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d).toISOString();
 }
 
 declare global {
