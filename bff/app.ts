@@ -5,6 +5,8 @@ import type { Config } from '../config/settings.ts';
 import cors from './plugins/external/cors.ts';
 import swagger from './plugins/external/swagger.ts';
 import staticFiles from './plugins/external/static.ts';
+import helmet from './plugins/external/helmet.ts';
+import rateLimit from './plugins/external/rate-limit.ts';
 import database from './plugins/app/database.ts';
 import services from './plugins/app/services.ts';
 import auth from './plugins/app/auth.ts';
@@ -31,19 +33,21 @@ export interface AppOptions {
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   await fastify.register(cors);
-  await fastify.register(swagger);
+  await fastify.register(helmet, { finesseOrigins: opts.config.security.finesseOrigins });
+  await fastify.register(rateLimit, { ivrPerMinute: opts.config.security.ivrRatePerMinute });
+  await fastify.register(swagger, { security: opts.config.security });
   await fastify.register(staticFiles, { publicUrl: opts.config.publicUrl });
 
   await fastify.register(errors);
   await fastify.register(database, { config: opts.config });
   await fastify.register(services, { config: opts.config, now: opts.now });
   await fastify.register(auth, { config: opts.config });
-  await fastify.register(metrics);
+  await fastify.register(metrics, { security: opts.config.security });
 
   await fastify.register(health);
   await fastify.register(callbacks, { prefix: '/api/v1' });
   await fastify.register(availabilityRoutes, { prefix: '/api/v1' });
   await fastify.register(admin, { prefix: '/api/v1/admin' });
   await fastify.register(ivrRoutes, { prefix: '/ivr/v1', config: opts.config });
-  await fastify.register(graphql);
+  await fastify.register(graphql, { security: opts.config.security });
 }

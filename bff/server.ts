@@ -4,6 +4,7 @@ import 'dotenv/config';
 import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import app, { serverOptions } from './app.ts';
+import { loggerOptions } from './logger.ts';
 import { loadConfig, type Config } from '../config/settings.ts';
 import { startEmbeddedSimulators } from '../sim/start.ts';
 import { startJobs } from '../jobs/scheduler.ts';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     dbcra: sims.dbcraUrl ? { driver: 'sql', url: sims.dbcraUrl } : base.dbcra,
   };
 
-  const server = Fastify({ ...serverOptions, logger: { level: process.env.CM_LOG_LEVEL ?? 'info' } });
+  const server = Fastify({ ...serverOptions, logger: loggerOptions(process.env.CM_LOG_LEVEL ?? 'info') });
   await server.register(fp(app), { config });
   await server.listen({ port: config.port, host: config.host });
 

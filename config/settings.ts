@@ -23,6 +23,25 @@ export interface Config {
   /** How often an instance looks for callbacks changed elsewhere (live views). */
   changeFeedMs: number;
   instanceId: string;
+  security: SecuritySettings;
+}
+
+/** API guards (issue 9): GraphQL limits, ops exposure, IVR rate limit, framing. */
+export interface SecuritySettings {
+  /** GraphQL introspection; off unless asked for (the demo turns it on). */
+  graphqlIntrospection: boolean;
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxCost: number;
+  graphqlMaxDirectives: number;
+  /** /metrics and /docs open to anyone (demo) or only to admins and the metrics token. */
+  exposeOps: boolean;
+  /** Bearer token a Prometheus scraper presents for /metrics when ops are not exposed. */
+  metricsToken: string | null;
+  /** IVR lookups per minute and client address. */
+  ivrRatePerMinute: number;
+  /** Origins allowed to frame the Campaign Manager's pages (CSP frame-ancestors): the Finesse servers. */
+  finesseOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,5 +98,30 @@ export function loadConfig(env: Env = process.env): Config {
     },
     changeFeedMs: int(env, 'CM_CHANGE_FEED_MS', 2000),
     instanceId: str(env, 'CM_INSTANCE_ID', `${hostname()}-${process.pid}`),
+    security: loadSecuritySettings(env),
+  };
+}
+
+const bool = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be "true" or "false", got "${raw}"`);
+  return raw === 'true';
+};
+
+export function loadSecuritySettings(env: Env): SecuritySettings {
+  const finesse = optional(env, 'CM_FINESSE_URL');
+  const origins = optional(env, 'CM_FINESSE_ORIGINS')?.split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    graphqlIntrospection: bool(env, 'CM_GRAPHQL_INTROSPECTION', false),
+    graphqlMaxDepth: int(env, 'CM_GRAPHQL_MAX_DEPTH', 6),
+    graphqlMaxAliases: int(env, 'CM_GRAPHQL_MAX_ALIASES', 10),
+    graphqlMaxCost: int(env, 'CM_GRAPHQL_MAX_COST', 5000),
+    graphqlMaxDirectives: int(env, 'CM_GRAPHQL_MAX_DIRECTIVES', 10),
+    exposeOps: bool(env, 'CM_EXPOSE_OPS', false),
+    metricsToken: optional(env, 'CM_METRICS_TOKEN'),
+    ivrRatePerMinute: int(env, 'CM_IVR_RATE_LIMIT', 600),
+    // Without a list, the configured Finesse server's origin, else the embedded desktop simulator's.
+    finesseOrigins: origins ?? (finesse ? [new URL(finesse).origin] : [`http://localhost:${int(env, 'CM_SIM_FINESSE_PORT', 8082)}`, `http://127.0.0.1:${int(env, 'CM_SIM_FINESSE_PORT', 8082)}`]),
   };
 }

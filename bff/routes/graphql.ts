@@ -7,10 +7,12 @@ import mercurius from 'mercurius';
 import { buildResolvers, CALLBACK_CHANGED } from '../graphql/resolvers.ts';
 import type { Principal } from '../../domain/types.ts';
 import { FinesseUnavailable } from '../services/finesse-auth.ts';
+import { errorFormatter, refuseUnsafeVariables, validationRules } from '../graphql/guards.ts';
+import type { SecuritySettings } from '../../config/settings.ts';
 
 const schema = readFileSync(new URL('../graphql/schema.graphql', import.meta.url), 'utf8');
 
-export default async function graphql(app: FastifyInstance): Promise<void> {
+export default async function graphql(app: FastifyInstance, opts: { security: SecuritySettings }): Promise<void> {
   const verify = async (authorization: unknown, user: unknown): Promise<Principal | null> =>
     app.finesseAuth.verify(typeof authorization === 'string' ? authorization : undefined, typeof user === 'string' ? user : undefined);
 
@@ -18,6 +20,10 @@ export default async function graphql(app: FastifyInstance): Promise<void> {
     schema,
     resolvers: buildResolvers(app) as never,
     graphiql: false,
+    // Limits and coded errors: ../graphql/guards.ts.
+    queryDepth: opts.security.graphqlMaxDepth,
+    validationRules: validationRules(opts.security),
+    errorFormatter,
     context: async (req: FastifyRequest, reply: FastifyReply) => {
       let principal: Principal | null = null;
       try {
@@ -29,7 +35,7 @@ export default async function graphql(app: FastifyInstance): Promise<void> {
       }
       if (!principal) {
         reply.code(401);
-        throw new mercurius.ErrorWithProps('unauthorized', { code: 'UNAUTHORIZED' }, 401);
+        throw new mercurius.ErrorWithProps('unauthorized', { code: 'UNAUTHENTICATED' }, 401);
       }
       return { principal };
     },
@@ -41,6 +47,8 @@ export default async function graphql(app: FastifyInstance): Promise<void> {
       },
     },
   });
+
+  app.graphql.addHook('preExecution', refuseUnsafeVariables);
 
   // Changes made through this instance reach subscribers at once.
   app.services.events.on('changed', (callback) => {

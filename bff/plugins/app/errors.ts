@@ -1,18 +1,73 @@
-// Turns the services' errors into the API's answers; everything else stays a 500.
+// Turns the services' errors into the API's answers. Every 4xx carries one of ERROR_CODES (listed
+// in docs/security.md); anything unexpected is a 500 "internal_error" whose detail stays in the log.
 import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
+import { INVALID_CHARACTERS, SAFE_TEXT_PATTERN, isSafeText } from '../../../domain/text.ts';
+import { duplicateAnswer } from '../../services/access.ts';
+
+/** The `error` of every REST answer ≥ 400 (docs/security.md explains each). */
+export const ERROR_CODES = [
+  'bad_request',
+  'invalid_characters',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'duplicate',
+  'invalid_state',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_failed',
+  'rate_limited',
+  'internal_error',
+  'finesse_unavailable',
+] as const;
+
+const BY_STATUS: Record<number, (typeof ERROR_CODES)[number]> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+type AjvError = { keyword?: string; params?: { pattern?: string } };
+
+/** A query-string or path value with a control or bidi character (the body is checked by its schema). */
+function unsafeInput(req: FastifyRequest): boolean {
+  const values = (v: unknown): unknown[] => (v && typeof v === 'object' ? Object.values(v).flatMap(values) : [v]);
+  return [...values(req.query), ...values(req.params)].some((v) => typeof v === 'string' && !isSafeText(v));
+}
+
+export const invalidCharacters = (reply: FastifyReply, where: string) =>
+  reply.code(400).send({ error: INVALID_CHARACTERS, message: `${where} holds a control or bidi-override character` });
 
 export default fp(async (app) => {
+  // Before authentication, so the check costs nothing and holds for every route.
+  app.addHook('onRequest', async (req, reply) => {
+    if (unsafeInput(req)) return invalidCharacters(reply, 'the query string or path');
+  });
+
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.routeOptions.url ?? ''}`.trim() }));
+
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ValidationFailed) return reply.code(422).send({ error: 'validation_failed', violations: err.violations });
-    if (err instanceof DuplicateCallback) return reply.code(409).send({ error: 'duplicate', existing: err.existing });
+    if (err instanceof DuplicateCallback) return reply.code(409).send({ error: 'duplicate', ...duplicateAnswer(req.principal, err.existing, err.owner) });
     if (err instanceof NotFound) return reply.code(404).send({ error: 'not_found', message: err.message });
     if (err instanceof InvalidState) return reply.code(409).send({ error: 'invalid_state', state: err.state, message: err.message });
     if (err instanceof BadRequest) return reply.code(400).send({ error: 'bad_request', message: `${err.field}: ${err.message}` });
     if (err instanceof Forbidden) return reply.code(403).send({ error: 'forbidden', message: err.message });
-    const e = err as { validation?: unknown; statusCode?: number; message: string };
-    if (e.validation) return reply.code(400).send({ error: 'bad_request', message: e.message });
-    if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send({ error: 'bad_request', message: e.message });
+    const e = err as { validation?: AjvError[]; statusCode?: number; message: string };
+    if (e.validation) {
+      if (e.validation.some((v) => v.keyword === 'pattern' && v.params?.pattern === SAFE_TEXT_PATTERN)) return invalidCharacters(reply, 'a text field');
+      return reply.code(400).send({ error: 'bad_request', message: e.message });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send({ error: BY_STATUS[e.statusCode] ?? 'bad_request', message: e.message });
+    }
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal_error' });
   });

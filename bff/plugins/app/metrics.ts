@@ -3,8 +3,10 @@
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { CALLBACK_STATES } from '../../../domain/types.ts';
+import type { SecuritySettings } from '../../../config/settings.ts';
+import { opsGuard } from './ops-access.ts';
 
-export default fp(async (app) => {
+export default fp<{ security: SecuritySettings }>(async (app, opts) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'cm_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
@@ -29,5 +31,5 @@ export default fp(async (app) => {
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
     latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
-}, { name: 'metrics', dependencies: ['database'] });
+  app.get('/metrics', { schema: { hide: true }, preHandler: opsGuard(app, opts.security, true) }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+}, { name: 'metrics', dependencies: ['database', 'auth'] });
