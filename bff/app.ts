@@ -44,7 +44,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(auth, { config: opts.config });
   await fastify.register(metrics, { security: opts.config.security });
 
-  await fastify.register(health);
+  await fastify.register(health, { security: opts.config.security });
   await fastify.register(callbacks, { prefix: '/api/v1' });
   await fastify.register(availabilityRoutes, { prefix: '/api/v1' });
   await fastify.register(admin, { prefix: '/api/v1/admin' });

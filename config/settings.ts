@@ -42,6 +42,10 @@ export interface SecuritySettings {
   ivrRatePerMinute: number;
   /** Origins allowed to frame the Campaign Manager's pages (CSP frame-ancestors): the Finesse servers. */
   finesseOrigins: string[];
+  /** Dependencies whose recent failure makes /readyz answer 503 (the database always does). */
+  readyRequires: Array<'uccx' | 'finesse' | 'dbcra'>;
+  /** A failure older than this (with no success since) no longer makes the instance unready. */
+  readyFailureWindowSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -109,6 +113,13 @@ const bool = (env: Env, name: string, fallback: boolean): boolean => {
   return raw === 'true';
 };
 
+function readyRequires(raw: string): SecuritySettings['readyRequires'] {
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !['uccx', 'finesse', 'dbcra'].includes(n));
+  if (unknown.length) throw new Error(`CM_READY_REQUIRES: unknown dependency ${unknown.join(', ')} (uccx, finesse, dbcra)`);
+  return names as SecuritySettings['readyRequires'];
+}
+
 export function loadSecuritySettings(env: Env): SecuritySettings {
   const finesse = optional(env, 'CM_FINESSE_URL');
   const origins = optional(env, 'CM_FINESSE_ORIGINS')?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -121,6 +132,8 @@ export function loadSecuritySettings(env: Env): SecuritySettings {
     exposeOps: bool(env, 'CM_EXPOSE_OPS', false),
     metricsToken: optional(env, 'CM_METRICS_TOKEN'),
     ivrRatePerMinute: int(env, 'CM_IVR_RATE_LIMIT', 600),
+    readyRequires: readyRequires(str(env, 'CM_READY_REQUIRES', 'finesse,uccx')),
+    readyFailureWindowSeconds: int(env, 'CM_READY_FAILURE_WINDOW_SECONDS', 300),
     // Without a list, the configured Finesse server's origin, else the embedded desktop simulator's.
     finesseOrigins: origins ?? (finesse ? [new URL(finesse).origin] : [`http://localhost:${int(env, 'CM_SIM_FINESSE_PORT', 8082)}`, `http://127.0.0.1:${int(env, 'CM_SIM_FINESSE_PORT', 8082)}`]),
   };

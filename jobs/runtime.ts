@@ -8,6 +8,7 @@ import { consoleLog, DEFAULT_DISPATCH, type DispatchSettings, type JobDeps, type
 import { UccxAdminClient } from './uccx/admin-client.ts';
 import { clockOf, type ClockSpec } from './clock.ts';
 import type { PurgeSettings } from './purge.ts';
+import { dependencyWatch, watched } from '../db/dependency-watch.ts';
 
 export interface JobRuntime {
   deps: JobDeps;
@@ -37,13 +38,15 @@ export async function openJobRuntime(
     timeoutMs: 10_000,
   });
   const cache = new ConfigCache(db, 5000);
+  const log = opts.log ?? consoleLog(opts.name);
+  // Every UCCX and db_cra call's failure is logged and counted for /readyz and /metrics.
   const deps: JobDeps = {
     db,
-    uccx,
-    reader,
+    uccx: watched(uccx, dependencyWatch(db, 'uccx', log)),
+    reader: reader && watched(reader, dependencyWatch(db, 'dbcra', log)),
     now: clockOf(opts.clock),
     owner: config.instanceId,
-    log: opts.log ?? consoleLog(opts.name),
+    log,
     config: () => cache.get(),
     onChanged: opts.onChanged,
   };

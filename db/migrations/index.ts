@@ -6,6 +6,7 @@ import * as m0003 from './0003-slot-counters.ts';
 import * as m0004 from './0004-dispatch.ts';
 import * as m0005 from './0005-jobs.ts';
 import * as m0006 from './0006-change-feed.ts';
+import * as m0014 from './0014-dependency-status.ts';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0004-dispatch', ...m0004 },
   { name: '0005-jobs', ...m0005 },
   { name: '0006-change-feed', ...m0006 },
+  { name: '0014-dependency-status', ...m0014 },
 ];
