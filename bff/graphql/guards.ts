@@ -3,7 +3,7 @@
 //   anything runs; introspection only where configured; no control characters in any input;
 // - an error formatter giving every error a stable extensions.code and a generic message for
 //   internal errors (the detail goes to the log, never to the caller).
-import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, validate, type ASTVisitor, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import mercurius from 'mercurius';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -51,8 +51,8 @@ const safeTextRule: ValidationRule = (context): ASTVisitor => ({
   },
 });
 
-/** mercurius `validationRules` (a fixed list, so parsed queries stay cached). */
-export function validationRules(s: SecuritySettings): ValidationRule[] {
+/** The limits, introspection and text rules: cheap (linear) visitors. */
+export function limitRules(s: SecuritySettings): ValidationRule[] {
   return [
     maxDepthRule({ n: s.graphqlMaxDepth, ignoreIntrospection: false, exposeLimits: true, ...tooComplex }) as unknown as ValidationRule,
     maxAliasesRule({ n: s.graphqlMaxAliases, exposeLimits: true, ...tooComplex }) as unknown as ValidationRule,
@@ -61,6 +61,19 @@ export function validationRules(s: SecuritySettings): ValidationRule[] {
     ...(s.graphqlIntrospection ? [] : [noIntrospection]),
     safeTextRule,
   ];
+}
+
+/**
+ * mercurius preValidation hook: the limits run before graphql's own rules, some of which are
+ * quadratic in the number of fields (OverlappingFieldsCanBeMerged on 600 aliases takes seconds),
+ * so a bomb is refused before they start. The first refusal is answered with its code.
+ */
+export function refuseBeyondLimits(s: SecuritySettings) {
+  const rules = limitRules(s);
+  return async (schema: GraphQLSchema, document: DocumentNode): Promise<void> => {
+    const [first] = validate(schema, document, rules, { maxErrors: 1 });
+    if (first) throw new mercurius.ErrorWithProps(first.message, { code: first.extensions?.code ?? 'QUERY_TOO_COMPLEX' }, 400);
+  };
 }
 
 /** mercurius preExecution hook: variables are not seen by validation rules, so they are checked here. */

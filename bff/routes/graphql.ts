@@ -7,7 +7,7 @@ import mercurius from 'mercurius';
 import { buildResolvers, CALLBACK_CHANGED } from '../graphql/resolvers.ts';
 import type { Principal } from '../../domain/types.ts';
 import { FinesseUnavailable } from '../services/finesse-auth.ts';
-import { errorFormatter, refuseUnsafeVariables, validationRules } from '../graphql/guards.ts';
+import { errorFormatter, refuseBeyondLimits, refuseUnsafeVariables } from '../graphql/guards.ts';
 import type { SecuritySettings } from '../../config/settings.ts';
 
 const schema = readFileSync(new URL('../graphql/schema.graphql', import.meta.url), 'utf8');
@@ -22,7 +22,6 @@ export default async function graphql(app: FastifyInstance, opts: { security: Se
     graphiql: false,
     // Limits and coded errors: ../graphql/guards.ts.
     queryDepth: opts.security.graphqlMaxDepth,
-    validationRules: validationRules(opts.security),
     errorFormatter,
     context: async (req: FastifyRequest, reply: FastifyReply) => {
       let principal: Principal | null = null;
@@ -48,6 +47,7 @@ export default async function graphql(app: FastifyInstance, opts: { security: Se
     },
   });
 
+  app.graphql.addHook('preValidation', refuseBeyondLimits(opts.security));
   app.graphql.addHook('preExecution', refuseUnsafeVariables);
 
   // Changes made through this instance reach subscribers at once.

@@ -60,7 +60,12 @@ export default fp(async (app) => {
     if (err instanceof InvalidState) return reply.code(409).send({ error: 'invalid_state', state: err.state, message: err.message });
     if (err instanceof BadRequest) return reply.code(400).send({ error: 'bad_request', message: `${err.field}: ${err.message}` });
     if (err instanceof Forbidden) return reply.code(403).send({ error: 'forbidden', message: err.message });
-    const e = err as { validation?: AjvError[]; statusCode?: number; message: string };
+    const e = err as { validation?: AjvError[]; statusCode?: number; message: string; extensions?: { code?: string } };
+    // GraphQL refusals raised before mercurius answers (authentication in its context) keep the GraphQL shape.
+    if (e.extensions?.code && e.statusCode && e.statusCode >= 400 && e.statusCode < 600) {
+      const code = e.extensions.code === 'UNAUTHORIZED' ? 'UNAUTHENTICATED' : e.extensions.code;
+      return reply.code(e.statusCode).send({ data: null, errors: [{ message: e.message, extensions: { code } }] });
+    }
     if (e.validation) {
       if (e.validation.some((v) => v.keyword === 'pattern' && v.params?.pattern === SAFE_TEXT_PATTERN)) return invalidCharacters(reply, 'a text field');
       return reply.code(400).send({ error: 'bad_request', message: e.message });

@@ -14,11 +14,10 @@ import {
 } from '../../../../db/queries/config.ts';
 import type { Campaign, GlobalRules, Skill } from '../../../../domain/types.ts';
 import { NotFound } from '../../../services/errors.ts';
-import { campaignBody, calendarBody, rulesBody, skillBody } from './admin.schemas.ts';
+import { campaignBody, calendarBody, nameParams, rulesBody, skillBody } from './admin.schemas.ts';
 
 type Named = { Params: { name: string } };
 const tags = ['admin'];
-const nameParams = { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 50 } }, required: ['name'] } as const;
 
 export default async function admin(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', app.requireAdmin);
