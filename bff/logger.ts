@@ -8,9 +8,12 @@ const PHONE_ENCODED = /(?:%2B|\+)?\d(?:(?:%20|\+|[().-]){0,2}\d){6,}/gi;
 
 /** Every phone-like run with all digits but the last 3 replaced by "*". */
 export function maskPhones(text: string): string {
+  // Percent escapes (%2B, %20) are separators, not digits of the number.
   const mask = (run: string) => {
+    if (/^\d{4}-\d{2}-\d{2}/.test(run)) return run; // a date, not a number
     let keep = 3;
-    return [...run].reverse().map((c) => (/\d/.test(c) ? (keep-- > 0 ? c : '*') : c)).reverse().join('');
+    const tokens = run.match(/%[0-9A-Fa-f]{2}|[\s\S]/g) ?? [];
+    return tokens.reverse().map((c) => (/^\d$/.test(c) ? (keep-- > 0 ? c : '*') : c)).reverse().join('');
   };
   return text.replace(PHONE_ENCODED, mask).replace(PHONE_LIKE, mask);
 }

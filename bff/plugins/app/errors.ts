@@ -51,6 +51,13 @@ export default fp(async (app) => {
     if (unsafeInput(req)) return invalidCharacters(reply, 'the query string or path');
   });
 
+  // A refusal sent without a body (e.g. the IVR lookup's 401) still names its code.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (reply.statusCode < 400 || (payload != null && payload !== '')) return payload;
+    reply.type('application/json; charset=utf-8');
+    return JSON.stringify({ error: BY_STATUS[reply.statusCode] ?? (reply.statusCode >= 500 ? 'internal_error' : 'bad_request') });
+  });
+
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.routeOptions.url ?? ''}`.trim() }));
 
   app.setErrorHandler((err, req, reply) => {
