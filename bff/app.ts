@@ -10,7 +10,7 @@ import rateLimit from './plugins/external/rate-limit.ts';
 import database from './plugins/app/database.ts';
 import services from './plugins/app/services.ts';
 import auth from './plugins/app/auth.ts';
-import errors from './plugins/app/errors.ts';
+import errors, { frameworkErrors } from './plugins/app/errors.ts';
 import metrics from './plugins/app/metrics.ts';
 import health from './routes/health.ts';
 import callbacks from './routes/api/v1/callbacks.ts';
@@ -23,6 +23,8 @@ import { ivrRoutes } from '../ivr/routes.ts';
 export const serverOptions = {
   // Unknown body fields are an error (400), not silently dropped.
   ajv: { customOptions: { removeAdditional: false as const, coerceTypes: 'array' as const, allErrors: false } },
+  // The router's own refusals answer with a documented error code too.
+  frameworkErrors,
 };
 
 export interface AppOptions {

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'method_not_allowed',
+  'uri_too_long',
   'duplicate',
   'invalid_state',
   'payload_too_large',
@@ -29,6 +30,7 @@ const BY_STATUS: Record<number, (typeof ERROR_CODES)[number]> = {
   403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
+  414: 'uri_too_long',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
@@ -45,17 +47,34 @@ function unsafeInput(req: FastifyRequest): boolean {
 export const invalidCharacters = (reply: FastifyReply, where: string) =>
   reply.code(400).send({ error: INVALID_CHARACTERS, message: `${where} holds a control or bidi-override character` });
 
+/** Server option `frameworkErrors`: the router's refusals (a malformed URL, an overlong parameter) before any hook runs. */
+export function frameworkErrors(err: Error & { statusCode?: number }, _req: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  void reply.code(status).send({ error: BY_STATUS[status] ?? 'bad_request', message: err.message.slice(0, 200) });
+}
+
 export default fp(async (app) => {
   // Before authentication, so the check costs nothing and holds for every route.
   app.addHook('onRequest', async (req, reply) => {
     if (unsafeInput(req)) return invalidCharacters(reply, 'the query string or path');
   });
 
-  // A refusal sent without a body (e.g. the IVR lookup's 401) still names its code.
-  app.addHook('onSend', async (_req, reply, payload) => {
-    if (reply.statusCode < 400 || (payload != null && payload !== '')) return payload;
+  // Refusals made outside this handler (an empty IVR 401, a CORS preflight's text, the router's 414)
+  // still answer JSON with a documented code.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode < 400 || req.method === 'HEAD' || !(payload == null || typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
+    const text = payload == null ? '' : String(payload);
+    let parsed: { error?: unknown; errors?: unknown; message?: unknown } | null = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* plain text */
+    }
+    if (parsed && (Array.isArray(parsed.errors) || (ERROR_CODES as readonly unknown[]).includes(parsed.error))) return payload;
+    const code = BY_STATUS[reply.statusCode] ?? (reply.statusCode >= 500 ? 'internal_error' : 'bad_request');
+    const message = typeof parsed?.message === 'string' ? parsed.message : text;
     reply.type('application/json; charset=utf-8');
-    return JSON.stringify({ error: BY_STATUS[reply.statusCode] ?? (reply.statusCode >= 500 ? 'internal_error' : 'bad_request') });
+    return JSON.stringify(message ? { error: code, message: message.slice(0, 200) } : { error: code });
   });
 
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.routeOptions.url ?? ''}`.trim() }));
