@@ -59,10 +59,10 @@ export default fp(async (app) => {
     if (unsafeInput(req)) return invalidCharacters(reply, 'the query string or path');
   });
 
-  // Refusals made outside this handler (an empty IVR 401, a CORS preflight's text, the router's 414)
+  // 4xx refusals made outside this handler (an empty IVR 401, a CORS preflight's text)
   // still answer JSON with a documented code.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode < 400 || req.method === 'HEAD' || !(payload == null || typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
+    if (reply.statusCode < 400 || reply.statusCode >= 500 || req.method === 'HEAD' || !(payload == null || typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
     const text = payload == null ? '' : String(payload);
     let parsed: { error?: unknown; errors?: unknown; message?: unknown } | null = null;
     try {
@@ -71,7 +71,7 @@ export default fp(async (app) => {
       /* plain text */
     }
     if (parsed && (Array.isArray(parsed.errors) || (ERROR_CODES as readonly unknown[]).includes(parsed.error))) return payload;
-    const code = BY_STATUS[reply.statusCode] ?? (reply.statusCode >= 500 ? 'internal_error' : 'bad_request');
+    const code = BY_STATUS[reply.statusCode] ?? 'bad_request';
     const message = typeof parsed?.message === 'string' ? parsed.message : text;
     reply.type('application/json; charset=utf-8');
     return JSON.stringify(message ? { error: code, message: message.slice(0, 200) } : { error: code });
