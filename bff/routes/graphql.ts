@@ -47,7 +47,9 @@ export default async function graphql(app: FastifyInstance, opts: { security: Se
     },
   });
 
-  app.graphql.addHook('preValidation', refuseBeyondLimits(opts.security));
+  const limits = refuseBeyondLimits(opts.security);
+  app.graphql.addHook('preValidation', limits);
+  app.graphql.addHook('preSubscriptionExecution', (schema, document) => limits(schema, document));
   app.graphql.addHook('preExecution', refuseUnsafeVariables);
 
   // Changes made through this instance reach subscribers at once.

@@ -98,3 +98,25 @@ test('errorFormatter: an unexpected error answers INTERNAL with a generic messag
   assert.equal(logged.length, 1);
   assert.equal(codeOf(new GraphQLError('Cannot query field "x"')), 'BAD_USER_INPUT');
 });
+
+test('subscriptions over the websocket are held to the same limits', async (t) => {
+  const { default: WebSocket } = await import('ws');
+  const app = await build(t, { now });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+  t.after(() => ws.close());
+  const bomb = `subscription { callbackChanged { ${Array.from({ length: 300 }, (_, i) => `a${i}: id`).join(' ')} } }`;
+  const answer = new Promise<{ type: string; payload?: unknown }>((resolve) => {
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw));
+      if (msg.type === 'connection_ack') ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: bomb } }));
+      if (msg.type === 'error' || msg.type === 'next' || msg.type === 'complete') resolve(msg);
+    });
+  });
+  await new Promise((r) => ws.on('open', r));
+  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: as('2001').authorization } }));
+  const msg = await Promise.race([answer, new Promise<{ type: string }>((r) => setTimeout(() => r({ type: 'no answer within 5 s' }), 5000))]);
+  assert.equal(msg.type, 'error', JSON.stringify(msg));
+  assert.match(JSON.stringify(msg.payload), /Aliases limit/);
+});
