@@ -116,7 +116,7 @@ test('subscriptions over the websocket are held to the same limits', async (t) =
   });
   await new Promise((r) => ws.on('open', r));
   ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: as('2001').authorization } }));
-  const msg = await Promise.race([answer, new Promise<{ type: string }>((r) => setTimeout(() => r({ type: 'no answer within 5 s' }), 5000))]);
+  const msg = await Promise.race([answer, new Promise<{ type: string; payload?: unknown }>((r) => setTimeout(() => r({ type: 'no answer within 5 s' }), 5000))]);
   assert.equal(msg.type, 'error', JSON.stringify(msg));
   assert.match(JSON.stringify(msg.payload), /Aliases limit/);
 });
