@@ -12,10 +12,13 @@ import services from './plugins/app/services.ts';
 import auth from './plugins/app/auth.ts';
 import errors, { frameworkErrors } from './plugins/app/errors.ts';
 import metrics from './plugins/app/metrics.ts';
+import uccxDirectory from './plugins/app/uccx-directory.ts';
 import health from './routes/health.ts';
 import callbacks from './routes/api/v1/callbacks.ts';
 import availabilityRoutes from './routes/api/v1/availability.ts';
 import admin from './routes/api/v1/admin.ts';
+import reports from './routes/api/v1/reports.ts';
+import operations from './routes/api/v1/operations.ts';
 import graphql from './routes/graphql.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
 
@@ -25,6 +28,14 @@ export const serverOptions = {
   ajv: { customOptions: { removeAdditional: false as const, coerceTypes: 'array' as const, allErrors: false } },
   // The router's own refusals answer with a documented error code too.
   frameworkErrors,
+  // Slow clients: a whole request (headers and body) within 30 s, headers within 15 s, an idle
+  // keep-alive socket 60 s; Node checks the deadlines every 2 s. Websockets are not affected
+  // (an upgraded socket leaves the HTTP timers).
+  requestTimeout: 30_000,
+  connectionTimeout: 60_000,
+  http: { headersTimeout: 15_000, connectionsCheckingInterval: 2_000 },
+  // The largest legitimate body (an admin configuration) is far below this.
+  bodyLimit: 512 * 1024,
 };
 
 export interface AppOptions {
@@ -34,8 +45,10 @@ export interface AppOptions {
 }
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
-  await fastify.register(cors);
-  await fastify.register(helmet, { finesseOrigins: opts.config.security.finesseOrigins });
+  const origin = (url: string | null) => (url ? [new URL(url).origin] : []);
+  await fastify.register(cors, { origins: [...opts.config.corsOrigins, ...origin(opts.config.publicUrl)] });
+  // The Finesse origins CORS admits are also the only ones that may frame our pages.
+  await fastify.register(helmet, { finesseOrigins: opts.config.corsOrigins });
   await fastify.register(rateLimit, { ivrPerMinute: opts.config.security.ivrRatePerMinute });
   await fastify.register(swagger, { security: opts.config.security });
   await fastify.register(staticFiles, { publicUrl: opts.config.publicUrl });
@@ -45,11 +58,14 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(services, { config: opts.config, now: opts.now });
   await fastify.register(auth, { config: opts.config });
   await fastify.register(metrics, { security: opts.config.security });
+  await fastify.register(uccxDirectory, { config: opts.config });
 
   await fastify.register(health, { security: opts.config.security });
   await fastify.register(callbacks, { prefix: '/api/v1' });
   await fastify.register(availabilityRoutes, { prefix: '/api/v1' });
   await fastify.register(admin, { prefix: '/api/v1/admin' });
+  await fastify.register(reports, { prefix: '/api/v1' });
+  await fastify.register(operations, { prefix: '/api/v1' });
   await fastify.register(ivrRoutes, { prefix: '/ivr/v1', config: opts.config });
   await fastify.register(graphql, { security: opts.config.security });
 }

@@ -1,5 +1,5 @@
 // Opens the Campaign Manager database from one URL (CM_DATABASE_URL):
-//   sqlite:./data/cm.sqlite   (embedded default)   postgres://…   mssql://…
+//   sqlite:./data/cm.sqlite   (embedded default)   postgres://…   mssql://… (options: docs/sqlserver.md)
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
@@ -36,20 +36,83 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
     return sequelize;
   }
   if (dialect === 'mssql') {
-    // tedious wants the instance options under dialectOptions; the URL carries host, port, db, user.
-    const u = new URL(url.replace(/^sqlserver:/, 'mssql:'));
-    return new Sequelize(decodeURIComponent(u.pathname.slice(1)), decodeURIComponent(u.username), decodeURIComponent(u.password), {
+    const m = mssqlSettings(url);
+    return new Sequelize(m.database, m.username, m.password, {
       ...common,
       dialect: 'mssql',
-      host: u.hostname,
-      port: u.port ? Number(u.port) : 1433,
-      dialectOptions: {
-        options: {
-          encrypt: u.searchParams.get('encrypt') !== 'false',
-          trustServerCertificate: u.searchParams.get('trustServerCertificate') === 'true',
-        },
-      },
+      host: m.host,
+      port: m.port,
+      dialectOptions: { options: m.options, ...(m.authentication ? { authentication: m.authentication } : {}) },
     });
   }
   return new Sequelize(url, { ...common, dialect: 'postgres', pool: { max: 10, min: 0 } });
+}
+
+/** SQL Server URL options (query parameters), as tedious names them. */
+const MSSQL_OPTIONS = ['encrypt', 'trustServerCertificate', 'instanceName', 'authentication', 'domain', 'connectTimeout', 'requestTimeout', 'applicationName'] as const;
+
+export interface MssqlSettings {
+  host: string;
+  port: number;
+  database: string;
+  username: string;
+  password: string;
+  /** tedious `options` */
+  options: Record<string, unknown>;
+  /** tedious `authentication` when not SQL logins (Windows/NTLM). */
+  authentication?: { type: 'ntlm'; options: { domain: string; userName: string; password: string } };
+}
+
+/**
+ * mssql://user:pass@host[:port]/db?encrypt=true&trustServerCertificate=false&instanceName=SQLEXPRESS
+ *   &authentication=ntlm&domain=CORP (or user "CORP\\name", URL-encoded CORP%5Cname) &connectTimeout=ms&requestTimeout=ms
+ * Encryption is on unless encrypt=false; the server certificate is checked unless trustServerCertificate=true.
+ * A named instance is found through SQL Browser (UDP 1434), so no port is sent with instanceName.
+ */
+export function mssqlSettings(url: string): MssqlSettings {
+  const u = new URL(url.replace(/^sqlserver:/, 'mssql:'));
+  const q = u.searchParams;
+  for (const key of q.keys()) {
+    if (!(MSSQL_OPTIONS as readonly string[]).includes(key)) throw new Error(`CM_DATABASE_URL: unknown SQL Server option "${key}" (known: ${MSSQL_OPTIONS.join(', ')})`);
+  }
+  const flag = (name: string, fallback: boolean) => {
+    const v = q.get(name);
+    if (v == null) return fallback;
+    if (v !== 'true' && v !== 'false') throw new Error(`CM_DATABASE_URL: ${name} must be true or false`);
+    return v === 'true';
+  };
+  const ms = (name: string) => {
+    const v = q.get(name);
+    if (v == null) return {};
+    if (!/^\d+$/.test(v)) throw new Error(`CM_DATABASE_URL: ${name} must be milliseconds`);
+    return { [name]: Number(v) };
+  };
+  let username = decodeURIComponent(u.username);
+  const password = decodeURIComponent(u.password);
+  let domain = q.get('domain');
+  const slash = username.indexOf('\\');
+  if (slash > 0) {
+    domain ??= username.slice(0, slash);
+    username = username.slice(slash + 1);
+  }
+  const auth = q.get('authentication') ?? (domain ? 'ntlm' : 'default');
+  if (auth !== 'ntlm' && auth !== 'default') throw new Error('CM_DATABASE_URL: authentication must be "default" (SQL login) or "ntlm" (Windows)');
+  if (auth === 'ntlm' && !domain) throw new Error('CM_DATABASE_URL: authentication=ntlm needs domain=… (or a DOMAIN\\user name)');
+  const instanceName = q.get('instanceName');
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 1433,
+    database: decodeURIComponent(u.pathname.slice(1)),
+    username,
+    password,
+    options: {
+      encrypt: flag('encrypt', true),
+      trustServerCertificate: flag('trustServerCertificate', false),
+      ...(instanceName ? { instanceName } : {}),
+      ...(q.get('applicationName') ? { appName: q.get('applicationName') } : {}),
+      ...ms('connectTimeout'),
+      ...ms('requestTimeout'),
+    },
+    ...(auth === 'ntlm' ? { authentication: { type: 'ntlm' as const, options: { domain: domain!, userName: username, password } } } : {}),
+  };
 }

@@ -16,6 +16,8 @@ export const LIFECYCLE_EVENTS = [
   'take_for_repush', // the purge deletes all contacts: a pending one is taken to be pushed again
   'dial', // UCCX took the contact for dialling (callstatus 2)
   'answer', // the customer picked up (IVR event or a voice result in db_cra)
+  'confirm', // the customer pressed 1 to be connected (IVR event); implies the answer
+  'route', // the IVR queued the call (agent, CSQ or external script): history only, state kept
   'attempt_failed', // this attempt did not reach the customer; the retry policy allows another
   'fail', // will not be tried again (reason: invalid_number, max_attempts, …)
   'complete', // an agent was connected to the customer
@@ -50,12 +52,16 @@ export const LIFECYCLE: Readonly<Record<LifecycleEvent, Rule>> = {
   defer: { from: ['dispatching', 'retry_wait'], to: 'retry_wait' },
   take_for_repush: { from: ['queued'], to: 'dispatching' },
   dial: { from: ['queued'], to: 'dialing' },
-  answer: { from: ['queued', 'dialing'], to: 'connected' },
+  // From connected too: the IVR's report of an answer the result sync already read is recorded, state kept.
+  answer: { from: ['queued', 'dialing', 'connected'], to: 'connected' },
+  confirm: { from: ['queued', 'dialing', 'connected'], to: 'connected' },
+  route: { from: ['connected'], to: 'connected' },
   attempt_failed: { from: IN_UCCX, to: 'retry_wait' },
   fail: { from: ['dispatching', ...IN_UCCX, 'retry_wait'], to: 'failed' },
   complete: { from: IN_UCCX, to: 'completed' },
   reached_inbound: { from: ACTIVE, to: 'completed' },
-  expire: { from: ['scheduled', 'retry_wait', ...IN_UCCX], to: 'expired' },
+  // dispatching: only once its lease ran out past the expiry (the deadlines job; a live import is never raced).
+  expire: { from: ['scheduled', 'dispatching', 'retry_wait', ...IN_UCCX], to: 'expired' },
   cancel: { from: ACTIVE, to: 'cancelled' },
   reschedule: { from: ['scheduled', 'retry_wait'], to: 'scheduled' },
   reassign: { from: ['scheduled', 'retry_wait'], to: 'scheduled' },

@@ -31,6 +31,11 @@ export const HISTORY_EVENTS = [
   'import_failed',
   'dial_result',
   'ivr_lookup',
+  // What the Callback IVR script reports (POST /ivr/v1/events); the lookup itself writes nothing.
+  'answered',
+  'confirmed',
+  'not_confirmed',
+  'abandoned',
   'routed',
   'fallback_to_skill',
   'arrived',
@@ -49,6 +54,8 @@ export type FailureReason =
   | 'do_not_call'
   | 'max_attempts'
   | 'rejected_by_uccx'
+  /** UCCX answered the import but did not keep the contact (duplicate rule), max-unkept-pushes times. */
+  | 'dropped_by_uccx'
   | 'fax';
 
 export type CallbackType = 'personal' | 'skill';
@@ -119,7 +126,7 @@ export interface Campaign {
   retryPolicy?: RetryPolicy | null;
 }
 
-export type RetryOutcome = 'busy' | 'no_answer' | 'answering_machine' | 'abandoned' | 'gateway_failure' | 'wrong_person' | 'default';
+export type RetryOutcome = 'busy' | 'no_answer' | 'answering_machine' | 'abandoned' | 'gateway_failure' | 'wrong_person' | 'not_confirmed' | 'default';
 export type RetryPolicy = Partial<Record<RetryOutcome, { maxAttempts: number; delayMinutes: number }>>;
 
 export interface Skill {
@@ -162,8 +169,11 @@ export type Role = 'agent' | 'supervisor' | 'admin';
 export interface Principal {
   id: string;
   role: Role;
+  /** The team he belongs to (Finesse <teamId>). */
   teamId: string | null;
   teamName: string | null;
+  /** Supervisors: the teams he supervises (Finesse <teams>), which he need not belong to; [] otherwise. */
+  teamIds: string[];
   firstName?: string;
   lastName?: string;
 }

@@ -1,33 +1,46 @@
-// The answer the UCCX Callback IVR script gets when the customer picks up: where to queue the
-// call (agent, skill or an external script). A customer is waiting on the line, so the lookup
-// never fails for "not found": it answers found=false with the default CSQ.
-import {
-  findActiveCallbackByPhone,
-  findCallbackByAccountNumber,
-  findCallbackByDialingListId,
-  type CallbackRow,
-} from '../db/queries/callbacks.ts';
-import { transitionCallback } from '../db/queries/transition.ts';
-import { appendHistory } from '../db/queries/history.ts';
-import { ACTIVE_STATES, isActive } from '../domain/types.ts';
+// The answer the UCCX Callback IVR script gets when the customer picks up: what to do with the
+// call (queue it, or apologise and end it) and the prompt data for the "press 1" confirmation.
+// Read-only: a lookup changes no state and writes no history; what happened on the call comes
+// back as events (./events.ts). A customer is waiting, so "not found" is an answer, not an error.
+import { findCallbackByAccountNumber, findCallbackByDialingListId, type CallbackRow } from '../db/queries/callbacks.ts';
+import { findAgent } from '../db/queries/agents.ts';
+import { isActive, type Campaign } from '../domain/types.ts';
+import { fromDialString } from '../domain/rules/dial-plan.ts';
+import { parsePhone } from '../domain/rules/phone.ts';
 import type { ServiceContext } from '../db/service-context.ts';
+import { findCampaignCallbacksByPhone } from './queries.ts';
 
 export interface LookupKey {
   accountNumber?: string;
   dialingListId?: number;
+  /** The number as UCCX holds it (the campaign's dial string) or E.164; needs `campaign`. */
   phone?: string;
+  /** The calling campaign: its UCCX campaign name or the Campaign Manager campaign name. */
+  campaign?: string;
 }
+
+/** queue: route per target/csq; apologise_and_end: the callback is finished, play the apology and hang up. */
+export type LookupAction = 'queue' | 'apologise_and_end';
 
 export interface LookupAnswer {
   found: boolean;
+  action: LookupAction;
   callbackId: number | null;
-  target: 'agent' | 'skill' | 'script';
+  /** The callback's state; null when not found. */
+  status: string | null;
+  /** Why the script apologises (cancelled, completed, expired, failed); null when it queues. */
+  reason: string | null;
+  target: 'agent' | 'skill' | 'script' | 'none';
   agentId: string | null;
   skill: string | null;
   csq: string;
   script: string | null;
   firstName: string | null;
   lastName: string | null;
+  /** The name of the agent who booked the callback, for the prompt ("Anna Nowak asked us to call you"). */
+  bookedByName: string | null;
+  /** The Campaign Manager campaign name. */
+  campaign: string | null;
   /** How long the script's Select Resource waits for the personal agent before queueing to csq. */
   agentWaitSeconds: number;
 }
@@ -36,75 +49,105 @@ export interface LookupSettings {
   defaultCsq: string;
 }
 
-async function findCallback(ctx: ServiceContext, key: LookupKey): Promise<CallbackRow | null> {
+/** The campaign named by the script: Campaign Manager name or UCCX campaign name. */
+export function campaignOf(campaigns: readonly Campaign[], name: string | undefined): Campaign | undefined {
+  if (!name) return undefined;
+  return campaigns.find((c) => c.name === name) ?? campaigns.find((c) => c.uccxCampaignName === name);
+}
+
+/** E.164 numbers the script's `phone` may stand for in this campaign (its dial plan reversed). */
+export function phoneCandidates(phone: string, campaign: Campaign): string[] {
+  return fromDialString(phone, campaign.dialPlan, (e164) => parsePhone(e164, campaign.defaultCountry).valid);
+}
+
+export async function findLookupCallback(ctx: ServiceContext, key: LookupKey): Promise<CallbackRow | null> {
+  const campaigns = (await ctx.config.get()).campaigns;
+  const campaign = campaignOf(campaigns, key.campaign);
+  // A campaign the Campaign Manager does not know holds none of its callbacks.
+  if (key.campaign && !campaign) return null;
+  const inCampaign = (row: CallbackRow | null) => (row && (!campaign || row.campaign === campaign.name) ? row : null);
   if (key.accountNumber) {
-    const byAccount = await findCallbackByAccountNumber(ctx.db, key.accountNumber);
-    if (byAccount) return byAccount;
+    const row = inCampaign(await findCallbackByAccountNumber(ctx.db, key.accountNumber));
+    if (row) return row;
   }
   if (key.dialingListId) {
-    const byList = await findCallbackByDialingListId(ctx.db, key.dialingListId);
-    if (byList) return byList;
+    const row = inCampaign(await findCallbackByDialingListId(ctx.db, key.dialingListId));
+    if (row) return row;
   }
-  if (key.phone) {
-    const digits = key.phone.replace(/[^\d+]/g, '');
-    // The script may know the number as UCCX dialled it; E.164 is tried first.
-    const e164 = digits.startsWith('+') ? digits : `+${digits.replace(/^0+/, '')}`;
-    return findActiveCallbackByPhone(ctx.db, e164, ACTIVE_STATES);
+  // A number alone is ambiguous across campaigns: only matched within the calling one.
+  if (key.phone && campaign) {
+    const rows = await findCampaignCallbacksByPhone(ctx.db, campaign.name, phoneCandidates(key.phone, campaign));
+    return rows.find((r) => isActive(r.status)) ?? rows[0] ?? null;
   }
   return null;
 }
 
 export async function lookupCallback(ctx: ServiceContext, key: LookupKey, settings: LookupSettings): Promise<LookupAnswer> {
-  const callback = await findCallback(ctx, key);
-  const notFound: LookupAnswer = {
-    found: false,
-    callbackId: null,
-    target: 'skill',
-    agentId: null,
-    skill: null,
-    csq: settings.defaultCsq,
-    script: null,
-    firstName: null,
-    lastName: null,
-    agentWaitSeconds: 0,
-  };
-  // A cancelled or finished callback's contact may still sit in UCCX until the purge.
-  if (!callback || !isActive(callback.status)) return notFound;
-
+  const callback = await findLookupCallback(ctx, key);
+  if (!callback) {
+    return {
+      found: false,
+      action: 'queue',
+      callbackId: null,
+      status: null,
+      reason: null,
+      target: 'skill',
+      agentId: null,
+      skill: null,
+      csq: settings.defaultCsq,
+      script: null,
+      firstName: null,
+      lastName: null,
+      bookedByName: null,
+      campaign: null,
+      agentWaitSeconds: 0,
+    };
+  }
   const config = await ctx.config.get();
+  const bookedBy = await findAgent(ctx.db, callback.createdBy);
+  const common = {
+    found: true,
+    callbackId: callback.id,
+    status: callback.status,
+    firstName: callback.firstName,
+    lastName: callback.lastName,
+    bookedByName: bookedBy ? `${bookedBy.firstName} ${bookedBy.lastName}`.trim() : null,
+    campaign: callback.campaign,
+  };
+  // Cancelled, completed, expired or failed, but its contact is still in UCCX until the purge.
+  if (!isActive(callback.status)) {
+    return { ...common, action: 'apologise_and_end', reason: callback.status, target: 'none', agentId: null, skill: callback.skill, csq: '', script: null, agentWaitSeconds: 0 };
+  }
   const skill = callback.skill ? config.skills.find((s) => s.name === callback.skill) : undefined;
   const campaign = config.campaigns.find((c) => c.name === callback.campaign);
   const script = skill?.ivrScript || campaign?.ivrScript || null;
-  const answer: LookupAnswer = {
-    found: true,
-    callbackId: callback.id,
+  return {
+    ...common,
+    action: 'queue',
+    reason: null,
     target: script ? 'script' : callback.type === 'personal' && callback.agentId ? 'agent' : 'skill',
     agentId: callback.agentId,
     skill: callback.skill,
     csq: skill?.csq ?? settings.defaultCsq,
     script,
-    firstName: callback.firstName,
-    lastName: callback.lastName,
     // The global rule: how long a personal callback waits for its agent before its fallback skill.
     agentWaitSeconds: callback.type === 'personal' ? config.rules.personalFallbackSeconds : 0,
   };
-
-  await ctx.db.transaction(async (t) => {
-    const at = ctx.now();
-    await appendHistory(ctx.db, { callbackId: callback.id, event: 'ivr_lookup', actor: 'ivr', details: { ...key }, at }, t);
-    const routed = { target: answer.target, agentId: answer.agentId, csq: answer.csq, script: answer.script };
-    await appendHistory(ctx.db, { callbackId: callback.id, event: 'routed', actor: 'ivr', details: routed, at }, t);
-    if (callback.status !== 'connected') {
-      const r = await transitionCallback(ctx.db, callback, { event: 'answer', actor: 'ivr', at, patch: { lastResult: 'voice' } }, t);
-      if (r.ok) ctx.events.changed(r.row);
-    }
-  });
-  return answer;
 }
 
-/** Flat XML for `Create XML Document` + `Get XML Document Data` (XPath /callback/target etc.). */
+/** Flat XML for `Create XML Document` + `Get XML Document Data` (XPath /callback/action etc.). */
 export function lookupXml(a: LookupAnswer): string {
+  return flatXml('callback', Object.fromEntries(ANSWER_FIELDS.map((k) => [k, a[k]])));
+}
+
+/** The answer's fields in a fixed order (the XML the script parses reads the same every time). */
+export const ANSWER_FIELDS: ReadonlyArray<keyof LookupAnswer> = [
+  'found', 'action', 'callbackId', 'status', 'reason', 'target', 'agentId', 'skill', 'csq', 'script',
+  'firstName', 'lastName', 'bookedByName', 'campaign', 'agentWaitSeconds',
+];
+
+export function flatXml(root: string, fields: object): string {
   const esc = (v: unknown) => String(v ?? '').replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const fields = Object.entries(a).map(([k, v]) => `<${k}>${esc(v)}</${k}>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><callback>${fields}</callback>`;
+  const body = Object.entries(fields).map(([k, v]) => `<${k}>${esc(v)}</${k}>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><${root}>${body}</${root}>`;
 }

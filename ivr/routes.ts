@@ -1,9 +1,11 @@
-// GET /ivr/v1/lookup: called by the Callback IVR script's Make REST Call step (Basic auth with the
-// IVR user from configuration; JSON by default, flat XML on Accept: application/xml or ?format=xml).
+// The Callback IVR script's two calls (Make REST Call steps), both with the IVR user's Basic auth:
+// GET /ivr/v1/lookup (read-only: what to do with the answered call) and POST /ivr/v1/events (what
+// happened on it). JSON by default, flat XML on Accept: application/xml or ?format=xml.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/settings.ts';
-import { lookupCallback, lookupXml } from './lookup.ts';
+import { flatXml, lookupCallback, lookupXml } from './lookup.ts';
+import { applyIvrEvent, IVR_EVENTS, type IvrEventRequest } from './events.ts';
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -14,34 +16,51 @@ export function isIvrUser(req: FastifyRequest, config: Config): boolean {
   return same(value, expected);
 }
 
+/** Printable text only: no control characters reach the database or the logs. */
+const text = (maxLength: number) => ({ type: 'string', maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }) as const;
+const nullable = (type: string) => ({ type: [type, 'null'] }) as const;
+
 const answerProperties = {
   found: { type: 'boolean' },
-  callbackId: { type: ['integer', 'null'] },
-  target: { type: 'string', enum: ['agent', 'skill', 'script'] },
-  agentId: { type: ['string', 'null'] },
-  skill: { type: ['string', 'null'] },
+  action: { type: 'string', enum: ['queue', 'apologise_and_end'] },
+  callbackId: nullable('integer'),
+  status: nullable('string'),
+  reason: nullable('string'),
+  target: { type: 'string', enum: ['agent', 'skill', 'script', 'none'] },
+  agentId: nullable('string'),
+  skill: nullable('string'),
   csq: { type: 'string' },
-  script: { type: ['string', 'null'] },
-  firstName: { type: ['string', 'null'] },
-  lastName: { type: ['string', 'null'] },
+  script: nullable('string'),
+  firstName: nullable('string'),
+  lastName: nullable('string'),
+  bookedByName: nullable('string'),
+  campaign: nullable('string'),
   agentWaitSeconds: { type: 'integer' },
 } as const;
 
+const wantsXml = (req: FastifyRequest, format: string | undefined) => format === 'xml' || (!format && (req.headers.accept ?? '').includes('application/xml'));
+const sendXml = (reply: FastifyReply, xml: string) => reply.type('application/xml').serializer((s: string) => s).send(xml);
+
 export async function ivrRoutes(app: FastifyInstance, opts: { config: Config }): Promise<void> {
   const { config } = opts;
-  app.get<{ Querystring: { accountNumber?: string; dialingListId?: number; phone?: string; format?: 'json' | 'xml' } }>(
+  app.addHook('onRequest', async (req, reply) => {
+    if (!isIvrUser(req, config)) return reply.code(401).header('www-authenticate', 'Basic realm="IVR"').send();
+  });
+
+  app.get<{ Querystring: { accountNumber?: string; dialingListId?: number; phone?: string; campaign?: string; format?: 'json' | 'xml' } }>(
     '/lookup',
     {
       schema: {
         tags: ['ivr'],
-        summary: 'Where to route an answered callback call',
+        summary: 'What to do with an answered callback call (read-only)',
         security: [{ ivr: [] }],
         querystring: {
           type: 'object',
           properties: {
-            accountNumber: { type: 'string', maxLength: 25 },
+            accountNumber: text(25),
             dialingListId: { type: 'integer' },
-            phone: { type: 'string', maxLength: 40 },
+            phone: text(40),
+            campaign: text(40),
             format: { type: 'string', enum: ['json', 'xml'] },
           },
         },
@@ -49,12 +68,47 @@ export async function ivrRoutes(app: FastifyInstance, opts: { config: Config }):
       },
     },
     async (req, reply) => {
-      if (!isIvrUser(req, config)) return reply.code(401).header('www-authenticate', 'Basic realm="IVR"').send();
       const { format, ...key } = req.query;
       const answer = await lookupCallback(app.services, key, { defaultCsq: config.ivr.defaultCsq });
-      const wantsXml = format === 'xml' || (!format && (req.headers.accept ?? '').includes('application/xml'));
-      if (wantsXml) return reply.type('application/xml').serializer((s: string) => s).send(lookupXml(answer));
-      return answer;
+      return wantsXml(req, format) ? sendXml(reply, lookupXml(answer)) : answer;
+    },
+  );
+
+  app.post<{ Body: IvrEventRequest; Querystring: { format?: 'json' | 'xml' } }>(
+    '/events',
+    {
+      schema: {
+        tags: ['ivr'],
+        summary: 'What happened on the call: answered, confirmed, not_confirmed, routed, abandoned',
+        security: [{ ivr: [] }],
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'xml'] } } },
+        body: {
+          type: 'object',
+          required: ['event'],
+          additionalProperties: false,
+          properties: {
+            callbackId: { type: 'integer', minimum: 1 },
+            accountNumber: text(25),
+            dialingListId: { type: 'integer' },
+            campaign: text(40),
+            event: { type: 'string', enum: [...IVR_EVENTS] },
+            target: { type: 'string', enum: ['agent', 'skill', 'csq', 'script'] },
+            agentId: text(50),
+            csq: text(50),
+            script: text(100),
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const result = await applyIvrEvent(app.services, req.body);
+      const body = result.ok
+        ? { callbackId: result.callbackId, event: result.event, status: result.status, applied: result.applied }
+        : result.httpStatus === 404
+          ? { code: result.code, message: 'no callback with that key in that campaign' }
+          : { code: result.code, message: `event ${result.event} is not accepted while the callback is ${result.status}`, callbackId: result.callbackId, event: result.event, status: result.status };
+      reply.code(result.ok ? 200 : result.httpStatus);
+      return wantsXml(req, req.query.format) ? sendXml(reply, flatXml(result.ok ? 'event' : 'error', body)) : body;
     },
   );
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../db/index.ts';
 import type { Configuration } from '../db/queries/config.ts';
 import type { Campaign } from '../domain/types.ts';
+import type { CallResultMap } from '../domain/rules/call-results.ts';
 import type { DbCraReader } from './dbcra/reader.ts';
 import type { UccxAdminClient } from './uccx/admin-client.ts';
 
@@ -25,6 +26,8 @@ export interface JobDeps {
   config: () => Promise<Configuration>;
   /** Called after a callback changed state, so the BFF can refresh its subscriptions. */
   onChanged?: (id: number) => void;
+  /** DialingList callResult → outcome (CM_UCCX_CALLRESULT_MAP); the Schema Guide's table when absent. */
+  callResultMap?: CallResultMap;
 }
 
 export interface DispatchSettings {
@@ -35,9 +38,11 @@ export interface DispatchSettings {
   claimLimit: number;
   /** Wait before an import UCCX refused or did not answer is tried again. */
   importRetryMs: number;
+  /** Imports UCCX answered but did not keep before the callback fails with dropped_by_uccx (jobs/import-check.ts). */
+  maxUnkeptPushes: number;
 }
 
-export const DEFAULT_DISPATCH: DispatchSettings = { leaseMs: 60_000, batchSize: 500, claimLimit: 1000, importRetryMs: 10_000 };
+export const DEFAULT_DISPATCH: DispatchSettings = { leaseMs: 60_000, batchSize: 500, claimLimit: 1000, importRetryMs: 10_000, maxUnkeptPushes: 3 };
 
 export interface UccxCampaignRef {
   id: number;

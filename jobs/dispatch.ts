@@ -13,6 +13,7 @@ import { findInUccx } from './uccx-presence.ts';
 import { closedReason, nextOpenTime } from './open-time.ts';
 import { markImportFailed, markQueued, markRejected, moveToOpenTime, recordClaim, releaseClaim } from './transitions.ts';
 import { UccxError } from './uccx/errors.ts';
+import { finishedImportStatus, settleNotKept } from './import-check.ts';
 
 export interface DispatchSummary {
   claimed: number;
@@ -127,11 +128,14 @@ async function pushBatch(deps: JobDeps, settings: DispatchSettings, target: Uccx
     for (const row of rows) await markImportFailed(deps, row, errorText(err), uncertain, settings.importRetryMs);
     return;
   }
-  await confirmImported(deps, target, rows, summary);
+  await confirmImported(deps, settings, target, rows, summary);
 }
 
-/** Reads back what UCCX holds; a contact not visible yet keeps its lease and is verified when it expires. */
-async function confirmImported(deps: JobDeps, target: UccxCampaignRef, rows: CallbackRow[], summary: DispatchSummary): Promise<void> {
+/**
+ * Reads back what UCCX holds. A contact missing once the import has finished was not kept
+ * (import-check.ts); one missing while the import may still run keeps its lease and is verified when it expires.
+ */
+async function confirmImported(deps: JobDeps, settings: DispatchSettings, target: UccxCampaignRef, rows: CallbackRow[], summary: DispatchSummary): Promise<void> {
   let present: Map<string, number | null>;
   try {
     present = await findInUccx(deps, target, rows);
@@ -139,11 +143,11 @@ async function confirmImported(deps: JobDeps, target: UccxCampaignRef, rows: Cal
     deps.log.warn({ campaign: target.name, count: rows.length, error: errorText(err) }, 'imported but not confirmed yet; verified after the lease');
     return;
   }
+  const missing = rows.filter((r) => !present.has(r.accountNumber));
+  const status = missing.length ? await finishedImportStatus(deps, target) : null;
+  if (status) summary.failed += (await settleNotKept(deps, settings, target, missing, status, rows.length)).dropped;
+  else for (const row of missing) deps.log.warn({ callbackId: row.id, campaign: target.name }, 'UCCX accepted the import but does not list the contact; verified after the lease');
   for (const row of rows) {
-    if (!present.has(row.accountNumber)) {
-      deps.log.warn({ callbackId: row.id, campaign: target.name }, 'UCCX accepted the import but does not list the contact; verified after the lease');
-      continue;
-    }
-    if (await markQueued(deps, row, target, present.get(row.accountNumber) ?? null)) summary.imported++;
+    if (present.has(row.accountNumber) && (await markQueued(deps, row, target, present.get(row.accountNumber) ?? null))) summary.imported++;
   }
 }

@@ -1,8 +1,12 @@
 // Purge (seed "Additional flows"): the UCCX dialing list is limited, and DELETE of all contacts is
 // the only delete UCCX offers. So per campaign: hold the campaign's purge lock (dispatch leaves it
-// alone meanwhile), apply the latest results, take the callbacks still pending in UCCX into
-// 'dispatching' under our lease (so a crash mid-purge is repaired by the dispatcher's
-// verify-then-push), DELETE all contacts, then push those callbacks again.
+// alone meanwhile), apply the latest results, wait (bounded) for the calls in progress to end,
+// take the callbacks still pending in UCCX into 'dispatching' under our lease (so a crash
+// mid-purge is repaired by the dispatcher's verify-then-push), DELETE all contacts, then push
+// those callbacks again. Nothing else is pushed again: a cancelled, expired or finished callback's
+// contact goes with the DELETE. A call still in progress when the wait ends loses its contact row
+// (its result can never reach db_cra): it gets a 'purged' entry with inFlight, and the deadlines
+// job (jobs/deadlines.ts) finds the row gone after its state's deadline and moves it on.
 import { DateTime } from 'luxon';
 import type { Campaign } from '../domain/types.ts';
 import type { CallbackRow } from '../db/queries/callbacks.ts';
@@ -14,6 +18,7 @@ import { resolveUccxCampaign, type JobDeps, type UccxCampaignRef } from './deps.
 import { chunks } from './dbcra/queries.ts';
 import { purgeLockName } from './dispatch.ts';
 import { syncCampaign } from './sync.ts';
+import { expireOverdue } from './deadlines.ts';
 import { findInUccx } from './uccx-presence.ts';
 import { markQueued } from './transitions.ts';
 import { CALL_STATUS } from './result-map.ts';
@@ -24,6 +29,10 @@ export interface PurgeSettings {
   batchSize: number;
   /** Longest wait for imports already in flight in this campaign. */
   waitForDispatchMs: number;
+  /** Longest wait for the campaign's calls in progress (dialing, connected) to end before the DELETE (0: none). */
+  waitForCallsMs?: number;
+  /** How often the sync is repeated while waiting for calls. */
+  pollMs?: number;
 }
 
 export interface PurgeReport {
@@ -31,12 +40,14 @@ export interface PurgeReport {
   skipped?: string;
   pendingBefore: number;
   repushed: number;
+  /** Calls still in progress at the DELETE, left to the deadlines job. */
+  inFlight: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings: PurgeSettings): Promise<PurgeReport> {
-  const report: PurgeReport = { campaign: campaign.name, pendingBefore: 0, repushed: 0 };
+  const report: PurgeReport = { campaign: campaign.name, pendingBefore: 0, repushed: 0, inFlight: 0 };
   const lock = purgeLockName(campaign.name);
   if (!(await tryAcquireJobLock(deps.db, lock, deps.owner, deps.now(), settings.leaseMs))) return { ...report, skipped: 'another instance is purging' };
   try {
@@ -45,6 +56,9 @@ export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings:
     const waitUntil = Date.now() + settings.waitForDispatchMs;
     while ((await countLiveDispatches(deps.db, campaign.name, deps.owner, deps.now())) > 0 && Date.now() < waitUntil) await sleep(100);
     await syncCampaign(deps, campaign.name, target);
+    await expireOverdue(deps); // a queued callback past its expiry is not pushed again
+    const inFlight = await waitForCalls(deps, campaign.name, target, settings);
+    report.inFlight = inFlight.length;
 
     const pending = await stillPendingInUccx(deps, target, await listCallbacksOfCampaign(deps.db, campaign.name, ['queued']));
     report.pendingBefore = pending.length;
@@ -53,6 +67,7 @@ export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings:
 
     await deps.uccx.deleteAllContacts(target.id);
     deps.log.info({ campaign: campaign.name, uccxCampaignId: target.id }, 'purge: all contacts deleted');
+    await markInFlight(deps, inFlight, target);
     for (const batch of chunks(taken, Math.min(500, settings.batchSize))) {
       report.repushed += await repush(deps, target, batch, settings.leaseMs);
       deps.log.info({ campaign: campaign.name, repushed: report.repushed, of: taken.length }, 'purge: re-push progress');
@@ -61,6 +76,26 @@ export async function purgeCampaign(deps: JobDeps, campaign: Campaign, settings:
   } finally {
     await releaseJobLock(deps.db, lock, deps.owner, deps.now());
   }
+}
+
+/** Waits (bounded) until no callback of the campaign is dialing or connected; returns the ones that still are. */
+async function waitForCalls(deps: JobDeps, campaign: string, target: UccxCampaignRef, settings: PurgeSettings): Promise<CallbackRow[]> {
+  const until = Date.now() + (settings.waitForCallsMs ?? 0);
+  for (;;) {
+    const calls = await listCallbacksOfCampaign(deps.db, campaign, ['dialing', 'connected']);
+    if (calls.length === 0 || Date.now() >= until) return calls;
+    deps.log.info({ campaign, calls: calls.length }, 'purge: waiting for calls in progress');
+    await sleep(Math.min(settings.pollMs ?? 1000, Math.max(0, until - Date.now())));
+    await syncCampaign(deps, campaign, target);
+  }
+}
+
+/** Calls whose contact the DELETE took: recorded, so the history and the deadlines job know why no result comes. */
+async function markInFlight(deps: JobDeps, calls: CallbackRow[], target: UccxCampaignRef): Promise<void> {
+  for (const c of calls) {
+    await appendHistory(deps.db, { callbackId: c.id, event: 'purged', actor: 'job:purge', details: { campaign: target.name, uccxCampaignId: target.id, inFlight: true, status: c.status }, at: deps.now() });
+  }
+  if (calls.length) deps.log.warn({ campaign: target.name, inFlight: calls.length }, 'purge: calls still in progress lost their contact; the deadlines job resolves them');
 }
 
 /**

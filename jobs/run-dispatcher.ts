@@ -6,6 +6,7 @@
 import 'dotenv/config';
 import { loadConfig } from '../config/settings.ts';
 import { dispatchOnce } from './dispatch.ts';
+import { expireOverdue } from './deadlines.ts';
 import { startLoop } from './loop.ts';
 import { dispatchSettingsOf, openJobRuntime } from './runtime.ts';
 
@@ -16,6 +17,8 @@ const loop = startLoop(
   'dispatch',
   config.jobs.dispatchIntervalMs,
   async () => {
+    // As the dispatch worker: nothing past its expiry is claimed and pushed to UCCX.
+    await expireOverdue(runtime.deps);
     const summary = await dispatchOnce(runtime.deps, settings);
     if (summary.claimed + summary.reclaimed > 0) runtime.deps.log.info({ ...summary }, 'tick');
   },

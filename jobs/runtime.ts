@@ -8,6 +8,7 @@ import { consoleLog, DEFAULT_DISPATCH, type DispatchSettings, type JobDeps, type
 import { UccxAdminClient } from './uccx/admin-client.ts';
 import { clockOf, type ClockSpec } from './clock.ts';
 import type { PurgeSettings } from './purge.ts';
+import { trustExtraCas } from '../config/tls.ts';
 import { dependencyWatch, watched } from '../db/dependency-watch.ts';
 
 export interface JobRuntime {
@@ -20,11 +21,14 @@ export async function openJobRuntime(
   opts: { name: string; clock?: ClockSpec | null; withReader?: boolean; migrate?: boolean; log?: JobLog; onChanged?: (id: number) => void },
 ): Promise<JobRuntime> {
   if (!config.uccx.url) throw new Error('jobs need the UCCX admin API URL (CM_UCCX_URL or the embedded simulator)');
+  // Each worker thread has its own fetch dispatcher: trust UCCX's certificate here too.
+  trustExtraCas(config.tls.caFiles);
   const db = await openDatabase(config.databaseUrl, { migrate: opts.migrate ?? false });
+  const log = opts.log ?? consoleLog(opts.name);
   let reader = null;
   if (opts.withReader !== false && config.dbcra.url) {
     try {
-      reader = await openDbCraReader(config.dbcra);
+      reader = await openDbCraReader(config.dbcra, { log, now: clockOf(opts.clock) });
     } catch (err) {
       await db.close();
       throw err;
@@ -32,13 +36,13 @@ export async function openJobRuntime(
   }
   const uccx = new UccxAdminClient({
     url: config.uccx.url,
+    url2: config.uccx.url2,
     user: config.uccx.user,
     password: config.uccx.password,
     allowDuplicateContacts: config.uccx.allowDuplicateContacts,
     timeoutMs: 10_000,
   });
   const cache = new ConfigCache(db, 5000);
-  const log = opts.log ?? consoleLog(opts.name);
   // Every UCCX and db_cra call's failure is logged and counted for /readyz and /metrics.
   const deps: JobDeps = {
     db,
@@ -49,6 +53,7 @@ export async function openJobRuntime(
     log,
     config: () => cache.get(),
     onChanged: opts.onChanged,
+    callResultMap: config.uccx.callResultMap,
   };
   return {
     deps,
@@ -63,10 +68,12 @@ export const dispatchSettingsOf = (config: Config): DispatchSettings => ({
   ...DEFAULT_DISPATCH,
   leaseMs: config.jobs.leaseSeconds * 1000,
   batchSize: config.uccx.batchSize,
+  maxUnkeptPushes: config.uccx.maxUnkeptPushes,
 });
 
 export const purgeSettingsOf = (config: Config): PurgeSettings => ({
   leaseMs: Math.max(10 * 60_000, config.jobs.leaseSeconds * 1000),
   batchSize: config.uccx.batchSize,
   waitForDispatchMs: config.jobs.leaseSeconds * 1000,
+  waitForCallsMs: config.jobs.purgeWaitForCallsSeconds * 1000,
 });

@@ -2,7 +2,7 @@
 // due and who does it is decided in the database (claims with leases, job locks, daily run keys),
 // so any number of Campaign Manager instances can run these workers side by side.
 //   dispatch  long-lived loop, a tick every jobs.dispatchIntervalMs (default 1 s)
-//   sync      long-lived loop, every jobs.syncIntervalMs: db_cra results, then expiry
+//   sync      long-lived loop, every jobs.syncIntervalMs: db_cra results, then the deadlines job
 //   purge     a short worker every minute: the daily purge at jobs.purgeAt, once per day
 // A long-lived worker that dies (an uncaught error, a lost database) is started again after a
 // short back-off; callbacks it had claimed are picked up when their lease runs out.
@@ -26,7 +26,9 @@ export interface StartJobsOptions {
 }
 
 const LONG_LIVED = new Set(['dispatch', 'sync']);
-const script = (name: string) => new URL(`./workers/${name}.ts`, import.meta.url).href;
+// TypeScript under tsx in development, JavaScript in the compiled build: the workers match this file.
+const EXTENSION = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+const script = (name: string) => new URL(`./workers/${name}.${EXTENSION}`, import.meta.url).href;
 const BOOT = new URL('./workers/boot.mjs', import.meta.url).pathname;
 
 export interface RunningJobs {

@@ -10,7 +10,8 @@ import { flagDoNotCall, IN_UCCX_STATES } from './queries/callbacks.ts';
 import { saveObservation, type Observation } from './queries/sync-state.ts';
 import type { DbCraContact } from './dbcra/reader.ts';
 import type { JobDeps } from './deps.ts';
-import { callResultName, mapDialResult, parseRoutedTo } from './result-map.ts';
+import { callResultName, mapDialResult, parseRoutedTo, type CallOutcome } from './result-map.ts';
+import { countHistorySince } from '../db/queries/history.ts';
 import { decideRetry } from './retry-policy.ts';
 
 class ChangedMeanwhile extends Error {}
@@ -19,29 +20,35 @@ export interface RowInput {
   row: DbCraContact;
   callback: CallbackRow;
   observation: Observation | null;
-  routedTo: string | null;
+  /** The call's ContactCallDetail (routing, disposition, agent leg); null while UCCX wrote none. */
+  call: CallOutcome | null;
 }
 
-export const signatureOf = (row: DbCraContact, routedTo: string | null) => `${row.callStatus}|${row.callResult ?? ''}|${row.callsMade}|${routedTo ?? ''}`;
+export const signatureOf = (row: DbCraContact, call: CallOutcome | null) =>
+  `${row.callStatus}|${row.callResult ?? ''}|${row.callsMade}|${call?.routedTo ?? ''}|${call?.disposition ?? ''}|${call?.agentConnected ? 'agent' : ''}`;
 
 /** True when the row changed the callback. */
 export async function applyContactRow(deps: JobDeps, input: RowInput): Promise<boolean> {
-  const { row, callback, observation, routedTo } = input;
-  const signature = signatureOf(row, routedTo);
+  const { row, callback, observation, call } = input;
+  const routedTo = call?.routedTo ?? null;
+  const signature = signatureOf(row, call);
   if (observation?.signature === signature) return false;
   // Rows of an earlier attempt, and callbacks not in UCCX any more (finished, or waiting to be
   // pushed again), are not moved by this row; it is applied later if the callback gets queued.
   if (callback.uccxDialingListId != null && row.dialingListId < callback.uccxDialingListId) return false;
   if (!IN_UCCX_STATES.includes(callback.status)) return false;
 
-  const effect = mapDialResult(row, routedTo);
+  const effect = mapDialResult(row, call, deps.callResultMap);
   const ended = effect.kind === 'attempt_failed' || effect.kind === 'failed' || effect.kind === 'completed' || effect.kind === 'answered';
   // A closed row always stands for at least one dial, even if UCCX did not count it.
   const callsNow = ended ? Math.max(1, row.callsMade) : row.callsMade;
   const attempts = callback.attempts + Math.max(0, callsNow - (observation?.callsCounted ?? 0));
   const patch: Record<string, unknown> = { attempts, uccxDialingListId: row.dialingListId };
   const events: Array<[HistoryEvent, Record<string, unknown>]> = [
-    ['dial_result', { dialingListId: row.dialingListId, callStatus: row.callStatus, callResult: row.callResult, result: callResultName(row.callResult), callsMade: row.callsMade, routedTo }],
+    [
+      'dial_result',
+      { dialingListId: row.dialingListId, callStatus: row.callStatus, callResult: row.callResult, result: callResultName(row.callResult), callsMade: row.callsMade, routedTo, disposition: call?.disposition ?? null, agentConnected: call?.agentConnected ?? false },
+    ],
   ];
   const now = deps.now();
   let event: LifecycleEvent | null = null;
@@ -54,9 +61,11 @@ export async function applyContactRow(deps: JobDeps, input: RowInput): Promise<b
   if (effect.kind === 'completed') {
     event = 'complete';
     Object.assign(patch, { lastResult: 'voice', reason: null, nextAttemptAt: null });
-    const routed = parseRoutedTo(effect.routedTo);
-    if (callback.type === 'personal' && routed.target === 'csq') events.push(['fallback_to_skill', { agentId: callback.agentId, csq: routed.name }]);
-    events.push(['completed', { by: 'sync', routedTo: effect.routedTo }]);
+    const routed = effect.routedTo ? parseRoutedTo(effect.routedTo) : null;
+    // The IVR may have reported the fallback already (POST /ivr/v1/events routed).
+    const fallbackKnown = await countHistorySince(deps.db, callback.id, 'fallback_to_skill', callback.importedAt ? new Date(callback.importedAt) : null);
+    if (callback.type === 'personal' && routed?.target === 'csq' && !fallbackKnown) events.push(['fallback_to_skill', { agentId: callback.agentId, csq: routed.name }]);
+    events.push(['completed', { by: 'sync', routedTo: effect.routedTo, evidence: 'agent_connection_detail' }]);
   }
   if (effect.kind === 'failed') {
     event = 'fail';

@@ -7,7 +7,8 @@ import { findObservations, getSyncCursor, saveSyncCursor } from './queries/sync-
 import { releaseJobLock, tryAcquireJobLock } from './queries/locks.ts';
 import { resolveUccxCampaign, type JobDeps, type UccxCampaignRef } from './deps.ts';
 import type { DbCraCallDetail, DbCraContact } from './dbcra/reader.ts';
-import { CALL_STATUS } from './result-map.ts';
+import { CALL_STATUS, type CallOutcome } from './result-map.ts';
+import { DEFAULT_CALLRESULT_MAP, outcomeOf } from '../domain/rules/call-results.ts';
 import { applyContactRow } from './sync-apply.ts';
 import type { CallbackRow } from '../db/queries/callbacks.ts';
 
@@ -61,25 +62,32 @@ export async function syncCampaign(deps: JobDeps, campaign: string, target: Uccx
   for (const row of rows) {
     const callback = callbacks.get(row.accountNumber);
     if (!callback) continue; // a contact the Campaign Manager did not import
-    const routedTo = routedToOf(details, row, callback);
-    if (await applyContactRow(deps, { row, callback, observation: observations.get(row.dialingListId) ?? null, routedTo })) applied++;
+    const call = callOutcomeOf(details, row, callback);
+    if (await applyContactRow(deps, { row, callback, observation: observations.get(row.dialingListId) ?? null, call })) applied++;
   }
   const highest = Math.max(cursor, ...rows.map((r) => r.dialingListId));
   if (highest > cursor) await saveSyncCursor(deps.db, target.id, highest, deps.now());
   return { rowsRead: rows.length, applied };
 }
 
-/** ContactCallDetail of the rows that were answered or are being handled: where the IVR routed them. */
+/** ContactCallDetail of the rows that were answered or are being handled: where the IVR routed them, and whether an agent talked. */
 async function readRoutingDetails(deps: JobDeps, target: UccxCampaignRef, rows: DbCraContact[], callbacks: Map<string, CallbackRow>): Promise<DbCraCallDetail[]> {
-  const answered = rows.filter((r) => r.callStatus === CALL_STATUS.active || r.callResult === 1);
+  const map = deps.callResultMap ?? DEFAULT_CALLRESULT_MAP;
+  const answered = rows.filter((r) => r.callStatus === CALL_STATUS.active || outcomeOf(map, r.callResult) === 'answered');
   if (answered.length === 0 || !deps.reader) return [];
   const callbackIds = answered.map((r) => callbacks.get(r.accountNumber)?.id).filter((id): id is number => id != null).map(String);
   return deps.reader.readCallDetails([target.id], { dialingListIds: answered.map((r) => r.dialingListId), callbackIds });
 }
 
-/** customVariable2 of the row's call detail: matched by dialing-list id, else by the callback id the script set. */
-function routedToOf(details: DbCraCallDetail[], row: DbCraContact, callback: CallbackRow): string | null {
-  const byRow = details.find((d) => d.dialingListId === row.dialingListId && d.routedTo);
-  const byCallback = details.find((d) => d.callbackId === String(callback.id) && d.dialingListId == null && d.routedTo);
-  return (byRow ?? byCallback)?.routedTo ?? null;
+/**
+ * The row's call as ContactCallDetail tells it: matched by dialing-list id, else by the callback id
+ * the script set (_ccdrVar1). Several legs (a transfer): an agent on any of them counts.
+ */
+function callOutcomeOf(details: DbCraCallDetail[], row: DbCraContact, callback: CallbackRow): CallOutcome | null {
+  const byRow = details.filter((d) => d.dialingListId === row.dialingListId);
+  const legs = byRow.length ? byRow : details.filter((d) => d.callbackId === String(callback.id) && d.dialingListId == null);
+  if (legs.length === 0) return null;
+  const agentLeg = legs.find((d) => d.agentConnected);
+  const leg = agentLeg ?? legs.find((d) => d.routedTo) ?? legs[0]!;
+  return { routedTo: leg.routedTo ?? legs.find((d) => d.routedTo)?.routedTo ?? null, disposition: leg.disposition, agentConnected: Boolean(agentLeg) };
 }

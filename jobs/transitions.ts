@@ -65,6 +65,32 @@ export function markRejected(deps: JobDeps, row: CallbackRow, message: string) {
   );
 }
 
+/**
+ * UCCX answered the import but does not hold the contact (a dropped duplicate, or not visible yet):
+ * wait `retryMs`, then verify before pushing again (lastResult import_uncertain).
+ */
+export function markNotKept(deps: JobDeps, row: CallbackRow, retryMs: number, details: Record<string, unknown>) {
+  const at = new Date(deps.now().getTime() + retryMs);
+  return change(
+    deps,
+    row,
+    'import_failed',
+    { ...RELEASED, nextAttemptAt: at, lastResult: 'import_uncertain' },
+    [['import_failed', { error: 'UCCX accepted the import but does not list the contact', notKept: true, uncertain: true, nextAttemptAt: at.toISOString(), ...details }]],
+  );
+}
+
+/** UCCX did not keep the contact however often it was pushed: a clear end instead of re-pushing forever. */
+export function markDropped(deps: JobDeps, row: CallbackRow, details: Record<string, unknown>) {
+  return change(
+    deps,
+    row,
+    'fail',
+    { ...RELEASED, reason: 'dropped_by_uccx', nextAttemptAt: null, lastResult: 'dropped_by_uccx' },
+    [['failed', { reason: 'dropped_by_uccx', ...details }]],
+  );
+}
+
 /** A retry whose time is closed (skill hours, holiday, calling window) waits for the next open time. */
 export function moveToOpenTime(deps: JobDeps, row: CallbackRow, at: Date, reason: string) {
   return change(deps, row, 'defer', { ...RELEASED, nextAttemptAt: at }, [['retry_scheduled', { nextAttemptAt: at.toISOString(), reason }]]);

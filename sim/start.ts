@@ -5,6 +5,7 @@
 import type { Config } from '../config/settings.ts';
 import { startUccxSim, type UccxSim } from './uccx/index.ts';
 import { startFinesseSim } from './finesse/server.ts';
+import { serverTls } from '../config/tls.ts';
 
 export interface EmbeddedSimulators {
   uccxUrl: string | null;
@@ -15,16 +16,22 @@ export interface EmbeddedSimulators {
   close(): Promise<void>;
 }
 
-/** The UCCX campaigns of the demo seed (db/seed/demo.json), one per presented DDI. */
+/**
+ * The UCCX campaigns of the demo: one per presented DDI of the seed (db/seed/demo.json), and a
+ * spare one (CB_DDI_3) an administrator can map a new DDI to from the admin view.
+ */
 export const DEMO_UCCX_CAMPAIGNS = [
   { campaignId: 200, campaignName: 'CB_DDI_1', callingNumber: '+48221234567' },
   { campaignId: 201, campaignName: 'CB_DDI_2', callingNumber: '+12125550100' },
+  { campaignId: 202, campaignName: 'CB_DDI_3', callingNumber: '+48221234599' },
 ].map((c) => ({ ...c, startTime: '00:00', endTime: '23:59', maxDialAttempts: 1, retryNoAnswerDelay: 60, retryBusySignalDelay: 60 }));
 
 /** Starts what the configuration does not point elsewhere: UCCX when CM_UCCX_URL is unset, Finesse when CM_FINESSE_URL is unset. */
 export async function startEmbeddedSimulators(config: Config): Promise<EmbeddedSimulators> {
   const host = '127.0.0.1';
   const cmUrl = config.publicUrl;
+  // With CM_TLS_CERT the demo is HTTPS end to end, as Finesse requires: the desktop page too.
+  const https = serverTls(config.tls);
   const uccx = config.uccx.url
     ? null
     : await startUccxSim({
@@ -37,20 +44,16 @@ export async function startEmbeddedSimulators(config: Config): Promise<EmbeddedS
         clock: { speed: config.sim.clockSpeed },
         dialer: {
           enabled: true,
-          ivr: { lookupUrl: `http://127.0.0.1:${config.port}/ivr/v1/lookup`, user: config.ivr.user, password: config.ivr.password, timeoutMs: 5000 },
+          ivr: { lookupUrl: `${https ? 'https' : 'http'}://127.0.0.1:${config.port}/ivr/v1/lookup`, user: config.ivr.user, password: config.ivr.password, timeoutMs: 5000 },
           agents: { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: true, ready: true }, '2001': { loggedIn: true, ready: true }, '1101': { loggedIn: true, ready: true } },
         },
       });
-  const finesse = config.finesseUrl ? null : await startFinesseSim({ port: config.sim.finessePort, host, cmUrl });
+  const finesse = config.finesseUrl ? null : await startFinesseSim({ port: config.sim.finessePort, host, cmUrl, https });
   if (uccx && finesse) {
-    uccx.events.on('routed', (e: { agentId?: string; callVariables: Record<string, string> }) => {
-      if (!e.agentId) return;
-      finesse.presentCall(e.agentId, {
-        callType: 'OUTBOUND',
-        fromAddress: e.callVariables.BACustomerNumber ?? '',
-        dnis: e.agentId,
-        callVariables: e.callVariables,
-      });
+    // As the real desktop shows a call the IVR script queued: no BA* variables, the account number
+    // in the script's call variable (sim/finesse/ivr-call.ts).
+    uccx.events.on('routed', (e: { agentId?: string; accountNumber: string; callVariables: Record<string, string> }) => {
+      if (e.agentId) finesse.presentIvrRoutedCall(e.agentId, e);
     });
   }
   return {

@@ -17,7 +17,8 @@ import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, Valid
 export const GRAPHQL_ERROR_CODES = [
   'BAD_USER_INPUT',
   'INVALID_CHARACTERS',
-  'UNAUTHENTICATED',
+  'UNAUTHORIZED',
+  'TOO_MANY_FAILED_LOGINS',
   'FORBIDDEN',
   'NOT_FOUND',
   'INVALID_STATE',
@@ -95,7 +96,6 @@ export function codeOf(error: GraphQLError): GraphQLErrorCode | null {
   const original = error.originalError as (Error & { code?: string; extensions?: { code?: string } }) | undefined;
   const given = (error.extensions?.code ?? original?.extensions?.code) as string | undefined;
   if (given && (GRAPHQL_ERROR_CODES as readonly string[]).includes(given)) return given as GraphQLErrorCode;
-  if (given === 'UNAUTHORIZED') return 'UNAUTHENTICATED';
   for (const [type, code] of SERVICE_CODES) if (original instanceof type) return code;
   if (original?.code === 'MER_ERR_GQL_QUERY_DEPTH') return 'QUERY_TOO_COMPLEX';
   // Parse, validation and variable-coercion errors carry no original error (or a GraphQLError).

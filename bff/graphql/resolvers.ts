@@ -5,11 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { findCallbackByAccountNumber, type CallbackFilter, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { listAgents } from '../../db/queries/agents.ts';
 import type { Principal } from '../../domain/types.ts';
-import { canSee, duplicateAnswer } from '../services/access.ts';
+import { canSee, duplicateAnswer, pickableTeams } from '../services/access.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../services/booking.ts';
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';
 import { availability, callbackHistory, countCallbacks, phoneInfo, searchCallbacks, type AvailabilityQuery } from '../services/reading.ts';
 import { BadRequest, DuplicateCallback, ValidationFailed } from '../services/errors.ts';
+import { arrivalInboundResolvers } from './arrival-inbound.resolvers.ts';
 
 export const CALLBACK_CHANGED = 'CALLBACK_CHANGED';
 
@@ -54,13 +55,14 @@ async function result(principal: Principal, write: () => Promise<CallbackRow>) {
 export function buildResolvers(app: FastifyInstance) {
   const ctx = app.services;
   const config = () => ctx.config.get();
+  const arrivalInbound = arrivalInboundResolvers(app);
   return {
     Query: {
       me: (_: unknown, __: unknown, { principal }: Ctx) => principal,
       campaigns: async () =>
         (await config()).campaigns.map((c) => ({ name: c.name, uccxCampaignName: c.uccxCampaignName, ddi: c.ddi, country: c.defaultCountry, timeZone: c.timeZone })),
       skills: async () => (await config()).skills,
-      agents: (_: unknown, __: unknown, { principal }: Ctx) => listAgents(ctx.db, principal.role === 'admin' ? {} : { teamId: principal.teamId }),
+      agents: (_: unknown, __: unknown, { principal }: Ctx) => listAgents(ctx.db, principal.role === 'admin' ? {} : { teamId: pickableTeams(principal) }),
       callback: async (_: unknown, { id }: { id: string }, { principal }: Ctx) => visibleCallback(ctx, principal, Number(id)).catch(() => null),
       callbackByAccount: async (_: unknown, { accountNumber }: { accountNumber: string }, { principal }: Ctx) => {
         const found = await findCallbackByAccountNumber(ctx.db, accountNumber);
@@ -72,6 +74,7 @@ export function buildResolvers(app: FastifyInstance) {
         (await callbackHistory(ctx, principal, Number(id))).map((h) => ({ ...h, details: JSON.stringify(h.details) })),
       availability: (_: unknown, q: AvailabilityQuery) => availability(ctx, q),
       phoneInfo: (_: unknown, a: { campaign: string; phone: string }) => phoneInfo(ctx, a.campaign, a.phone),
+      ...arrivalInbound.Query,
     },
     Mutation: {
       bookCallback: (_: unknown, { input }: { input: BookRequest }, { principal }: Ctx) => result(principal, () => bookCallback(ctx, principal, input)),
@@ -81,6 +84,7 @@ export function buildResolvers(app: FastifyInstance) {
       reassignCallback: (_: unknown, a: { id: string; agentId?: string; skill?: string }, { principal }: Ctx) =>
         result(principal, () => reassignCallback(ctx, principal, Number(a.id), a)),
       acknowledgeArrival: (_: unknown, a: { id: string }, { principal }: Ctx) => result(principal, () => acknowledgeArrival(ctx, principal, Number(a.id))),
+      ...arrivalInbound.Mutation,
     },
     Subscription: {
       callbackChanged: {

@@ -7,21 +7,24 @@ import { Forbidden } from './errors.ts';
 export function canSee(p: Principal, c: Pick<Callback, 'agentId' | 'createdBy' | 'teamId'>): boolean {
   if (p.role === 'admin') return true;
   if (c.agentId === p.id || c.createdBy === p.id) return true;
-  return p.role === 'supervisor' && p.teamId != null && c.teamId === p.teamId;
+  return p.role === 'supervisor' && c.teamId != null && p.teamIds.includes(c.teamId);
 }
 
 export function visibilityOf(p: Principal): Visibility {
   if (p.role === 'admin') return { role: 'admin' };
-  if (p.role === 'supervisor') return { role: 'supervisor', teamId: p.teamId, id: p.id };
+  if (p.role === 'supervisor') return { role: 'supervisor', teamIds: p.teamIds, id: p.id };
   return { role: 'agent', id: p.id };
 }
+
+/** Whose agents he may pick from: a supervisor's supervised teams, an agent's own team. */
+export const pickableTeams = (p: Principal): string[] => (p.role === 'supervisor' ? p.teamIds : p.teamId ? [p.teamId] : []);
 
 export const mayReassign = (p: Principal): boolean => p.role === 'supervisor' || p.role === 'admin';
 
 // ---- Who may book for whom and move callbacks where (issue 9). ----
 
-/** Whether a supervisor acts for this team (his team today; the teams Finesse says he supervises later). */
-const supervisesTeam = (p: Principal, teamId: string | null | undefined): boolean => p.role === 'supervisor' && p.teamId != null && teamId === p.teamId;
+/** Whether a supervisor acts for this team (one of the teams Finesse says he supervises). */
+const supervisesTeam = (p: Principal, teamId: string | null | undefined): boolean => p.role === 'supervisor' && teamId != null && p.teamIds.includes(teamId);
 
 /** The agent a personal callback is for, as the agents table knows him (null: unknown, the rules refuse). */
 type TargetAgent = Pick<Agent, 'id' | 'teamId'> | null;

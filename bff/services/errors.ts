@@ -42,3 +42,19 @@ export class BadRequest extends Error {
     super(message);
   }
 }
+
+/** Configuration the admin API refuses: each problem names its field (domain/config-checks.ts). */
+export class ConfigInvalid extends Error {
+  readonly status = 422;
+  constructor(readonly errors: ReadonlyArray<{ field: string; code: string; message: string }>) {
+    super(errors.map((e) => `${e.field}: ${e.code}`).join(', '));
+  }
+}
+
+/** Something still uses what is to be deleted (active callbacks, a calendar referenced by a skill). */
+export class InUse extends Error {
+  readonly status = 409;
+  constructor(readonly errors: ReadonlyArray<{ field: string; code: string; message: string }>) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}

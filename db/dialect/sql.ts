@@ -14,10 +14,12 @@ export interface DialectSql {
   claimDue: string;
   /** Claim callbacks whose dispatch lease ran out (a crashed or stalled instance); returns them. */
   reclaimExpired: string;
-  /** Delete at most :limit rows of `table` matching `where` (bounded purges). */
+  /** Delete at most :limit rows of `table` matching `where` (bounded purges); run as QueryTypes.BULKDELETE, which returns the count. */
   deleteBatch(table: string, where: string): string;
   /** Row limit appended after an ORDER BY. */
   limit(n: number): string;
+  /** The text of one top-level field of a JSON text column (reporting views read history details). */
+  jsonText(column: string, key: string): string;
 }
 
 // The claim is the one bulk change of state; its states come from the lifecycle table (a test
@@ -59,6 +61,7 @@ const postgres: DialectSql = {
   reclaimExpired: claimPostgres(EXPIRED),
   deleteBatch: (table, where) => `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} ORDER BY id LIMIT :limit)`,
   limit: (n) => `LIMIT ${Math.trunc(n)}`,
+  jsonText: (column, key) => `(CAST(${column} AS json) ->> '${key}')`,
 };
 
 const sqlite: DialectSql = {
@@ -67,6 +70,7 @@ const sqlite: DialectSql = {
   reclaimExpired: claimSqlite(EXPIRED),
   deleteBatch: postgres.deleteBatch,
   limit: postgres.limit,
+  jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
 };
 
 const mssql: DialectSql = {
@@ -80,8 +84,11 @@ const mssql: DialectSql = {
     `WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${columns.map((c) => `s.${c}`).join(', ')});`,
   claimDue: claimMssql(DUE),
   reclaimExpired: claimMssql(EXPIRED),
-  deleteBatch: (table, where) => `DELETE TOP (:limit) FROM ${table} WHERE ${where}`,
+  // Raw SQL on tedious reports no row count to a BULKDELETE query: Sequelize's mssql dialect reads the
+  // count from an AFFECTEDROWS column (its own bulk delete appends the same SELECT), so say it here.
+  deleteBatch: (table, where) => `DELETE TOP (:limit) FROM ${table} WHERE ${where}; SELECT @@ROWCOUNT AS AFFECTEDROWS;`,
   limit: (n) => `OFFSET 0 ROWS FETCH NEXT ${Math.trunc(n)} ROWS ONLY`,
+  jsonText: (column, key) => `JSON_VALUE(${column}, '$.${key}')`,
 };
 
 const BY_DIALECT: Record<DialectName, DialectSql> = { postgres, sqlite, mssql };

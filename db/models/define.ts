@@ -116,6 +116,7 @@ export function defineModels(sequelize: Sequelize) {
       createdBy: DataTypes.STRING(50),
       teamId: DataTypes.STRING(20),
       version: DataTypes.INTEGER,
+      searchText: DataTypes.STRING(160),
       claimedBy: DataTypes.STRING(100),
       leaseUntil: DataTypes.DATE,
       uccxCampaignId: DataTypes.INTEGER,
@@ -154,5 +155,18 @@ export function defineModels(sequelize: Sequelize) {
     },
     opts('do_not_call_numbers', false),
   );
-  return { HolidayCalendar, Campaign, Skill, GlobalRules, Team, Agent, Callback, CallbackHistory, SlotCounter, DoNotCallNumber } satisfies Record<string, ModelStatic<Row>>;
+  const AuditEntry = sequelize.define(
+    'AuditEntry',
+    {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      at: DataTypes.DATE,
+      actor: DataTypes.STRING(50),
+      action: DataTypes.STRING(40),
+      target: DataTypes.STRING(100),
+      beforeValue: json('before_value', null),
+      afterValue: json('after_value', null),
+    },
+    opts('audit_log', false),
+  );
+  return { HolidayCalendar, Campaign, Skill, GlobalRules, Team, Agent, Callback, CallbackHistory, SlotCounter, DoNotCallNumber, AuditEntry } satisfies Record<string, ModelStatic<Row>>;
 }

@@ -22,7 +22,7 @@ export async function findAgent(db: Db, id: string): Promise<Agent | null> {
   return rows[0] ?? null;
 }
 
-export async function listAgents(db: Db, where: { teamId?: string | null; id?: string } = {}): Promise<Agent[]> {
+export async function listAgents(db: Db, where: { teamId?: string | string[] | null; id?: string } = {}): Promise<Agent[]> {
   const rows = (await db.models.Agent.findAll({ where: clean(where), order: [['id', 'ASC']], raw: true })) as unknown as Array<Record<string, unknown>>;
   const teamRows = (await db.models.Team.findAll({ raw: true })) as unknown as Array<{ id: string; name: string }>;
   const teams = new Map(teamRows.map((t) => [String(t.id), String(t.name)]));

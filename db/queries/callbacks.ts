@@ -2,10 +2,11 @@
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { Callback, CallbackStatus } from '../../domain/types.ts';
 import { INITIAL_STATE } from '../../domain/lifecycle.ts';
+import { callbackSearchText } from '../../domain/search-text.ts';
 import { iso, type Db, type Tx } from '../index.ts';
 
-/** What a caller may see: an agent his own and the ones he booked, a supervisor his team's. */
-export type Visibility = { role: 'admin' } | { role: 'supervisor'; teamId: string | null; id: string } | { role: 'agent'; id: string };
+/** What a caller may see: an agent his own and the ones he booked, a supervisor those of the teams he supervises. */
+export type Visibility = { role: 'admin' } | { role: 'supervisor'; teamIds: string[]; id: string } | { role: 'agent'; id: string };
 
 export interface CallbackFilter {
   status?: string[];
@@ -71,7 +72,7 @@ export function toCallback(row: Record<string, unknown>): CallbackRow {
 
 export async function insertCallback(db: Db, data: NewCallback, t: Tx): Promise<CallbackRow> {
   const row = await db.models.Callback.create(
-    { ...data, status: INITIAL_STATE, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
+    { ...data, searchText: callbackSearchText(data), status: INITIAL_STATE, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
     { transaction: t ?? undefined },
   );
   return toCallback(row.get({ plain: true }));
@@ -103,13 +104,16 @@ export async function findActiveDuplicate(db: Db, phoneE164: string, campaign: s
   return row ? toCallback(row.get({ plain: true })) : null;
 }
 
-function visibilityWhere(v: Visibility): WhereOptions {
+export function visibilityWhere(v: Visibility): WhereOptions {
   if (v.role === 'admin') return {};
-  if (v.role === 'supervisor') return { [Op.or]: [{ teamId: v.teamId }, { agentId: v.id }, { createdBy: v.id }] };
+  if (v.role === 'supervisor') {
+    const own = [{ agentId: v.id }, { createdBy: v.id }];
+    return { [Op.or]: v.teamIds.length ? [{ teamId: { [Op.in]: v.teamIds } }, ...own] : own };
+  }
   return { [Op.or]: [{ agentId: v.id }, { createdBy: v.id }] };
 }
 
-function filterWhere(f: CallbackFilter): WhereOptions {
+export function filterWhere(f: CallbackFilter): WhereOptions {
   const w: Record<string | symbol, unknown> = {};
   if (f.status?.length) w.status = f.status;
   if (f.agentId) w.agentId = f.agentId;
@@ -167,9 +171,11 @@ export async function updateCallback(db: Db, id: number, expectedVersion: number
 
 /** The row write behind updateCallback and transitionCallback; not for other callers. */
 export async function writeCallbackRow(db: Db, id: number, expectedVersion: number, patch: Partial<Record<string, unknown>>, t?: Tx): Promise<CallbackRow | null> {
+  // A caller that says when the change happened (a transition's `at`, the job clock) keeps that
+  // time: Sequelize would otherwise overwrite updatedAt with the wall clock.
   const [count] = await db.models.Callback.update(
     { ...patch, version: expectedVersion + 1 },
-    { where: { id, version: expectedVersion }, transaction: t ?? undefined },
+    { where: { id, version: expectedVersion }, transaction: t ?? undefined, silent: 'updatedAt' in patch },
   );
   return count === 1 ? findCallbackById(db, id, t) : null;
 }

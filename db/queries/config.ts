@@ -27,8 +27,8 @@ export async function listHolidayCalendars(db: Db): Promise<HolidayCalendar[]> {
   return plain<HolidayCalendar>(await db.models.HolidayCalendar.findAll({ order: [['name', 'ASC']] }));
 }
 
-export async function getGlobalRules(db: Db): Promise<GlobalRules | null> {
-  const row = await db.models.GlobalRules.findByPk(1);
+export async function getGlobalRules(db: Db, t?: Tx): Promise<GlobalRules | null> {
+  const row = await db.models.GlobalRules.findByPk(1, { transaction: t ?? undefined });
   if (!row) return null;
   const { id, createdAt, updatedAt, ...rules } = row.get({ plain: true }) as Record<string, unknown>;
   return rules as unknown as GlobalRules;
@@ -55,11 +55,11 @@ export async function saveHolidayCalendar(db: Db, calendar: Omit<HolidayCalendar
 
 export async function saveGlobalRules(db: Db, rules: GlobalRules, t?: Tx): Promise<GlobalRules> {
   await db.models.GlobalRules.upsert({ id: 1, ...rules }, { transaction: t ?? undefined });
-  return (await getGlobalRules(db)) as GlobalRules;
+  return (await getGlobalRules(db, t)) as GlobalRules;
 }
 
-export async function deleteByName(db: Db, kind: 'Campaign' | 'Skill' | 'HolidayCalendar', name: string): Promise<boolean> {
-  return (await db.models[kind].destroy({ where: { name } })) > 0;
+export async function deleteByName(db: Db, kind: 'Campaign' | 'Skill' | 'HolidayCalendar', name: string, t?: Tx): Promise<boolean> {
+  return (await db.models[kind].destroy({ where: { name }, transaction: t ?? undefined })) > 0;
 }
 
 type NamedModel = Db['models']['Campaign'];

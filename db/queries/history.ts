@@ -1,5 +1,6 @@
 // The append-only callback history: rows are only ever inserted.
 import type { HistoryEntry, HistoryEvent } from '../../domain/types.ts';
+import { Op } from 'sequelize';
 import { iso, type Db, type Tx } from '../index.ts';
 
 export async function appendHistory(
@@ -25,5 +26,13 @@ export async function listHistory(db: Db, callbackId: number): Promise<HistoryEn
       actor: String(v.actor),
       details: (v.details ?? {}) as Record<string, unknown>,
     };
+  });
+}
+
+/** How many history rows of `event` the callback has from `since` on (e.g. its current attempt, since its last import). */
+export async function countHistorySince(db: Db, callbackId: number, event: HistoryEvent, since: Date | null, t?: Tx): Promise<number> {
+  return db.models.CallbackHistory.count({
+    where: { callbackId, event, ...(since && { at: { [Op.gte]: since } }) },
+    transaction: t ?? undefined,
   });
 }

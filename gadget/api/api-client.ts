@@ -3,6 +3,10 @@
 import type { GraphQLTransport, SubscriptionTransport } from './transport.ts';
 import type {
   Agent,
+  ArrivalContext,
+  ArrivalResult,
+  InboundCloseResult,
+  InboundMatch,
   AvailabilityQuery,
   BookInput,
   BookResult,
@@ -19,6 +23,10 @@ import type {
 
 const CALLBACK = `id accountNumber campaign type agentId skill firstName lastName phone phoneE164 scheduledAt timeZone
   status reason attempts lastResult nextAttemptAt notes source createdBy teamId createdAt updatedAt version`;
+const ARRIVAL = `callbackId accountNumber campaign type skill agentId firstName lastName phone phoneMasked notes
+  bookedBy { id name } scheduledAt timeZone status attempts createdAt`;
+const MATCH = `id campaign scheduledAt timeZone bookedBy { id name } mayRead
+  details { status type agentId skill firstName lastName phone notes }`;
 const RESULT = `callback { ${CALLBACK} } violations { code field message } duplicate { ${CALLBACK} }`;
 
 export class CallbackApi {
@@ -95,6 +103,29 @@ export class CallbackApi {
   async acknowledgeArrival(id: string): Promise<BookResult> {
     const q = `mutation AcknowledgeArrival($id: ID!) { acknowledgeArrival(id: $id) { ${RESULT} } }`;
     return (await this.transport.request<{ acknowledgeArrival: BookResult }>('AcknowledgeArrival', q, { id })).acknowledgeArrival;
+  }
+
+  /** The callback behind the call being presented, while its call is in flight (else null). */
+  async arrivalContext(accountNumber: string): Promise<ArrivalContext | null> {
+    const q = `query ArrivalContext($accountNumber: String) { arrivalContext(accountNumber: $accountNumber) { ${ARRIVAL} } }`;
+    return (await this.transport.request<{ arrivalContext: ArrivalContext | null }>('ArrivalContext', q, { accountNumber })).arrivalContext;
+  }
+
+  async acknowledgeArrivalByAccount(accountNumber: string): Promise<ArrivalResult> {
+    const q = `mutation AcknowledgeArrivalByAccount($accountNumber: String!) { acknowledgeArrivalByAccount(accountNumber: $accountNumber) { context { ${ARRIVAL} } error } }`;
+    return (await this.transport.request<{ acknowledgeArrivalByAccount: ArrivalResult }>('AcknowledgeArrivalByAccount', q, { accountNumber })).acknowledgeArrivalByAccount;
+  }
+
+  /** Active callbacks of a caller's number (details only where the agent may read them). */
+  async activeCallbacksForNumber(phone: string): Promise<InboundMatch[]> {
+    const q = `query ActiveCallbacksForNumber($phone: String!) { activeCallbacksForNumber(phone: $phone) { ${MATCH} } }`;
+    return (await this.transport.request<{ activeCallbacksForNumber: InboundMatch[] }>('ActiveCallbacksForNumber', q, { phone })).activeCallbacksForNumber;
+  }
+
+  /** The customer called in and was reached: close the callback (phone: the caller's number). */
+  async closeReachedInbound(id: string, phone: string): Promise<InboundCloseResult> {
+    const q = `mutation CloseReachedInbound($id: ID!, $phone: String) { closeReachedInbound(id: $id, phone: $phone) { match { ${MATCH} } error } }`;
+    return (await this.transport.request<{ closeReachedInbound: InboundCloseResult }>('CloseReachedInbound', q, { id, phone })).closeReachedInbound;
   }
 
   /** Live changes of the callbacks the user may see; returns the function that stops them. */

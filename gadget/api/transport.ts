@@ -40,24 +40,46 @@ export const credentialHeaders = (c: FinesseCredentials): Record<string, string>
   'x-finesse-user': c.userId,
 });
 
+/**
+ * Where the credentials come from at the moment of each request: SSO access tokens expire and
+ * Finesse hands out refreshed ones, so a token is never read once and kept.
+ */
+export interface CredentialSource {
+  current(): FinesseCredentials | Promise<FinesseCredentials>;
+  /** After a 401: fresher credentials than `stale`, or null when there are none. */
+  refresh?(stale: FinesseCredentials): Promise<FinesseCredentials | null>;
+}
+
+/** Fixed credentials (Basic, tests) or a source. */
+export const credentialSource = (c: FinesseCredentials | CredentialSource): CredentialSource => ('current' in c ? c : { current: () => c });
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
 export class HttpTransport implements GraphQLTransport {
+  private readonly credentials: CredentialSource;
+
   constructor(
     private readonly url: string,
-    private readonly credentials: FinesseCredentials,
+    credentials: FinesseCredentials | CredentialSource,
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
-  ) {}
+  ) {
+    this.credentials = credentialSource(credentials);
+  }
 
   async request<T>(operation: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await this.fetchImpl(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...credentialHeaders(this.credentials) },
-      body: JSON.stringify({ query, variables, operationName: operation }),
-    });
+    const payload = JSON.stringify({ query, variables, operationName: operation });
+    const send = (c: FinesseCredentials) =>
+      this.fetchImpl(this.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...credentialHeaders(c) }, body: payload });
+    const used = await this.credentials.current();
+    let res = await send(used);
+    // An expired token: retry once, and only with fresher credentials.
+    if (res.status === 401 && this.credentials.refresh) {
+      const fresh = await this.credentials.refresh(used);
+      if (fresh && fresh.authorization !== used.authorization) res = await send(fresh);
+    }
     let body: GraphQLResponse<T> | null = null;
     try {
       body = (await res.json()) as GraphQLResponse<T>;

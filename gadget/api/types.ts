@@ -150,3 +150,60 @@ export interface AvailabilityQuery {
   to: string;
   timeZone?: string;
 }
+
+export interface BookedBy {
+  id: string;
+  name: string | null;
+}
+
+/** What the agent who receives a callback call sees about it (GraphQL arrivalContext). */
+export interface ArrivalContext {
+  callbackId: string;
+  accountNumber: string;
+  campaign: string;
+  type: 'personal' | 'skill';
+  skill: string | null;
+  agentId: string | null;
+  firstName: string;
+  lastName: string;
+  /** Masked (+48•••••••67) unless the agent may read the callback. */
+  phone: string;
+  phoneMasked: boolean;
+  notes: string | null;
+  bookedBy: BookedBy;
+  scheduledAt: string;
+  timeZone: string;
+  status: CallbackStatus;
+  attempts: number;
+  createdAt: string;
+}
+
+/** not_found | invalid_state */
+export interface ArrivalResult {
+  context: ArrivalContext | null;
+  error: string | null;
+}
+
+export interface InboundMatch {
+  id: string;
+  campaign: string;
+  scheduledAt: string;
+  timeZone: string;
+  bookedBy: BookedBy;
+  mayRead: boolean;
+  details: {
+    status: CallbackStatus;
+    type: string;
+    agentId: string | null;
+    skill: string | null;
+    firstName: string;
+    lastName: string;
+    phone: string;
+    notes: string | null;
+  } | null;
+}
+
+export interface InboundCloseResult {
+  match: InboundMatch | null;
+  error: string | null;
+}

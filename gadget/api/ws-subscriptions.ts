@@ -1,8 +1,10 @@
 // A tiny GraphQL subscription client for mercurius' websocket (ws(s)://{cmUrl}/graphql), speaking
 // the graphql-transport-ws protocol: connection_init (with the Finesse credentials as payload,
 // since a browser websocket cannot send headers) → connection_ack, then subscribe / next / error /
-// complete per operation id, ping ↔ pong. Reconnects with a capped backoff while subscribed.
-import { credentialHeaders, type FinesseCredentials, type SubscriptionSink, type SubscriptionTransport } from './transport.ts';
+// complete per operation id, ping ↔ pong. Reconnects with a capped backoff while subscribed;
+// when the server closes the socket because the credentials expired (4401), it reconnects at
+// once with fresh credentials (each connection reads them anew).
+import { credentialHeaders, credentialSource, type CredentialSource, type FinesseCredentials, type SubscriptionSink, type SubscriptionTransport } from './transport.ts';
 
 interface Active {
   operation: string;
@@ -18,6 +20,8 @@ type Message =
   | { type: 'complete'; id: string };
 
 export const PROTOCOL = 'graphql-transport-ws';
+/** The server's close code for credentials that no longer verify. */
+export const CLOSE_EXPIRED = 4401;
 
 /** http(s)://host/base → ws(s)://host/base/graphql */
 export const websocketUrl = (cmUrl: string): string => `${cmUrl.replace(/\/+$/, '').replace(/^http/, 'ws')}/graphql`;
@@ -30,12 +34,18 @@ export class WsSubscriptions implements SubscriptionTransport {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly active = new Map<string, Active>();
   private readonly statusListeners = new Set<(connected: boolean) => void>();
+  private readonly credentials: CredentialSource;
+  private lastCredentials: FinesseCredentials | null = null;
+  /** One immediate reconnect per expiry; a token that stays bad falls back to the backoff. */
+  private renewing = false;
 
   constructor(
     private readonly url: string,
-    private readonly credentials: FinesseCredentials,
+    credentials: FinesseCredentials | CredentialSource,
     private readonly WebSocketImpl: typeof WebSocket = WebSocket,
-  ) {}
+  ) {
+    this.credentials = credentialSource(credentials);
+  }
 
   subscribe<T>(operation: string, query: string, variables: Record<string, unknown>, sink: SubscriptionSink<T>): () => void {
     const id = String(this.nextId++);
@@ -68,14 +78,30 @@ export class WsSubscriptions implements SubscriptionTransport {
     if (this.socket) return;
     const socket = new this.WebSocketImpl(this.url, PROTOCOL);
     this.socket = socket;
-    socket.onopen = () => this.send({ type: 'connection_init', payload: { headers: credentialHeaders(this.credentials) } });
+    socket.onopen = () => {
+      const init = (credentials: FinesseCredentials) => {
+        this.lastCredentials = credentials;
+        if (this.socket === socket) this.send({ type: 'connection_init', payload: { headers: credentialHeaders(credentials) } });
+      };
+      const stale = this.renewing ? this.lastCredentials : null;
+      if (stale && this.credentials.refresh) {
+        void this.credentials.refresh(stale).then(async (fresh) => init(fresh ?? (await this.credentials.current())));
+        return;
+      }
+      const current = this.credentials.current(); // synchronous when it can be: init goes out with the open
+      if (current instanceof Promise) void current.then(init);
+      else init(current);
+    };
     socket.onmessage = (ev: MessageEvent) => this.receive(JSON.parse(String(ev.data)) as Message);
-    socket.onclose = () => {
+    socket.onclose = (ev?: CloseEvent) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.setAcked(false);
-      if (this.active.size > 0) this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 30_000);
+      if (this.active.size === 0) return;
+      const expired = ev?.code === CLOSE_EXPIRED && !this.renewing;
+      this.renewing = ev?.code === CLOSE_EXPIRED;
+      this.retryTimer = setTimeout(() => this.connect(), expired ? 0 : this.retryMs);
+      if (!expired) this.retryMs = Math.min(this.retryMs * 2, 30_000);
     };
   }
 
@@ -84,6 +110,7 @@ export class WsSubscriptions implements SubscriptionTransport {
       case 'connection_ack':
         this.setAcked(true);
         this.retryMs = 1000;
+        this.renewing = false;
         for (const id of this.active.keys()) this.start(id);
         break;
       case 'ping':

@@ -3,11 +3,12 @@
 // and feeds the root component the API client, the session and the current call (the root
 // provides them to every component through @lit/context). It resizes the iframe after renders.
 import { CallbackApi } from '../api/api-client.ts';
-import { HttpTransport, type FinesseCredentials } from '../api/transport.ts';
+import { HttpTransport, type CredentialSource, type FinesseCredentials } from '../api/transport.ts';
 import { WsSubscriptions, websocketUrl } from '../api/ws-subscriptions.ts';
 import type { CurrentCall } from '../context/call-context.ts';
 import type { Session } from '../context/session-context.ts';
 import { localeFromFinesse } from '../i18n/i18n.ts';
+import { accountNumberOf, DEFAULT_ACCOUNT_VARIABLE } from '../lib/call-defaults.ts';
 import type { FinesseConfig, FinesseDialog, FinesseGlobal, FinesseUser, GadgetsGlobal } from './finesse-types.ts';
 
 /** What the adapter feeds (the <cb-gadget> element). */
@@ -21,6 +22,11 @@ export interface AdapterOptions {
   /** Campaign Manager base URL, e.g. https://cm.example.com (the gadget's cmUrl preference). */
   cmUrl: string;
   root: GadgetRoot;
+  /**
+   * The call variable the Callback IVR script sets to the account number (gadget preference
+   * accountVariable, default callVariable10); read besides BAAccountNumber.
+   */
+  accountVariable?: string;
   /** Where finesse / gadgets live (tests pass a fake). */
   scope?: { finesse?: FinesseGlobal; gadgets?: GadgetsGlobal };
 }
@@ -31,10 +37,31 @@ export function credentialsOf(config: FinesseConfig): FinesseCredentials {
   return { userId: config.id, authorization: sso ? `Bearer ${config.authToken ?? ''}` : `Basic ${config.authorization ?? ''}` };
 }
 
+/**
+ * Credentials read from finesse.gadget.Config at every use: under SSO the desktop refreshes the
+ * access token (Cisco: at 75 % of its lifetime), so a token read once goes stale. After a 401
+ * the fresher token is awaited briefly (the desktop may be mid-refresh); none → no retry.
+ */
+export function finesseCredentials(finesse: FinesseGlobal, opts: { waitMs?: number; pollMs?: number } = {}): CredentialSource {
+  const read = () => credentialsOf(finesse.gadget.Config);
+  return {
+    current: read,
+    refresh: async (stale) => {
+      const deadline = Date.now() + (opts.waitMs ?? 2000);
+      for (;;) {
+        const now = read();
+        if (now.authorization !== stale.authorization) return now;
+        if (stale.authorization.startsWith('Basic ') || Date.now() >= deadline) return null;
+        await new Promise((r) => setTimeout(r, opts.pollMs ?? 250));
+      }
+    },
+  };
+}
+
 const str = (v: unknown): string => (v == null ? '' : String(v));
 
 /** A Finesse dialog as the gadget's CurrentCall. */
-export function callOf(dialog: FinesseDialog): CurrentCall {
+export function callOf(dialog: FinesseDialog, accountVariable = DEFAULT_ACCOUNT_VARIABLE): CurrentCall {
   const media = dialog.getMediaProperties() ?? {};
   const variables: Record<string, string> = {};
   for (const [k, v] of Object.entries(media)) if (typeof v === 'string' && (/^callVariable\d+$/i.test(k) || k.startsWith('user.') || k.startsWith('BA'))) variables[k] = v;
@@ -48,7 +75,7 @@ export function callOf(dialog: FinesseDialog): CurrentCall {
     fromAddress,
     dnis: str(media.DNIS ?? media.dialedNumber),
     variables,
-    accountNumber: variables.BAAccountNumber || null,
+    accountNumber: accountNumberOf(variables, accountVariable),
     customerNumber: (outbound && variables.BACustomerNumber) || fromAddress,
     customerName: variables.BABuddyName ?? '',
     campaign: variables.BACampaign || null,
@@ -56,13 +83,13 @@ export function callOf(dialog: FinesseDialog): CurrentCall {
 }
 
 /** Boots the gadget now: config, client services, user, dialogs. */
-export function boot({ cmUrl, root, scope = globalThis as AdapterOptions['scope'] }: AdapterOptions): void {
+export function boot({ cmUrl, root, accountVariable, scope = globalThis as AdapterOptions['scope'] }: AdapterOptions): void {
   const finesse = scope?.finesse as FinesseGlobal;
   const gadgets = scope?.gadgets as GadgetsGlobal;
   const config = finesse.gadget.Config;
   finesse.clientservices.ClientServices.init(config, false);
   const base = cmUrl.replace(/\/+$/, '');
-  const credentials = credentialsOf(config);
+  const credentials = finesseCredentials(finesse);
   const locale = localeFromFinesse(config.locale);
   const resize = () => gadgets.window.adjustHeight();
   root.addEventListener('cb-render', () => requestAnimationFrame(resize));
@@ -86,7 +113,7 @@ export function boot({ cmUrl, root, scope = globalThis as AdapterOptions['scope'
     root.call = all[all.length - 1] ?? null;
   };
   const add = (d: FinesseDialog) => {
-    const call = callOf(d);
+    const call = callOf(d, accountVariable);
     dialogs.set(call.dialogId, call);
     showLatest();
   };
@@ -118,7 +145,22 @@ export function boot({ cmUrl, root, scope = globalThis as AdapterOptions['scope'
       gadgets.loadingindicator?.dismiss();
     },
   });
+  followActiveTab(finesse, resize);
   gadgets.window.setTitle?.(locale === 'pl' ? 'Oddzwonienia' : 'Callbacks');
+}
+
+/**
+ * adjustHeight measures nothing while the gadget's tab is hidden, so resize again whenever the tab
+ * becomes active, as Cisco's sample gadgets do (ContainerServices ACTIVE_TAB, then
+ * makeActiveTabReq in case the tab is active already).
+ */
+function followActiveTab(finesse: FinesseGlobal, resize: () => void): void {
+  const cs = finesse.containerservices?.ContainerServices;
+  if (!cs) return;
+  const container = cs.init();
+  container.addHandler(cs.Topics.ACTIVE_TAB, () => resize());
+  if (container.makeActiveTabReq) container.makeActiveTabReq();
+  else cs.makeActiveTabReq?.();
 }
 
 /** Boots when the Finesse hub connects (gadgets.HubSettings.onConnect), as Finesse gadgets do. */

@@ -40,8 +40,19 @@ export interface FinesseUser {
   }): FinesseDialogs;
 }
 
+/** finesse.containerservices: the gadget's link to its desktop container (tabs, titles). */
+export interface FinesseContainerServices {
+  addHandler(topic: string, handler: (data?: unknown) => void): void;
+  /** Asks the container to announce the active tab (in case the gadget's tab is already active). */
+  makeActiveTabReq?(): void;
+}
+
 export interface FinesseGlobal {
   gadget: { Config: FinesseConfig };
+  /** Optional in the slice: the adapter works without it (e.g. an older container). */
+  containerservices?: {
+    ContainerServices: { init(): FinesseContainerServices; Topics: { ACTIVE_TAB: string }; makeActiveTabReq?(): void };
+  };
   clientservices: { ClientServices: { init(config: FinesseConfig, isGadget?: boolean): void } };
   restservices: {
     User: new (options: { id: string; onLoad?: (u: FinesseUser) => void; onChange?: (u: FinesseUser) => void; onError?: (e: unknown) => void }) => FinesseUser;

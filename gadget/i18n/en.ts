@@ -116,6 +116,22 @@ export const en = {
   'status.failed': 'failed',
   'status.expired': 'expired',
   'status.cancelled': 'cancelled',
+  'arrival.personal': 'personal callback for {agent}',
+  'arrival.maskedNumber': '{number} (masked: not your callback)',
+  'arrival.error.not_found': 'the call is no longer in progress',
+  'arrival.error.invalid_state': 'the callback is already finished',
+  'inbound.title': 'This caller has an active callback',
+  'inbound.titleMany': 'This caller has {count} active callbacks',
+  'inbound.when': 'Promised for {when}',
+  'inbound.bookedBy': 'booked by {who}',
+  'inbound.otherAgent': 'Another agent’s callback: details are not shown.',
+  'inbound.close': 'Close it — customer reached',
+  'inbound.keep': 'Keep it',
+  'inbound.closed': 'Callback closed: the customer was reached.',
+  'inbound.kept': 'Callback kept.',
+  'inbound.failed': 'Could not close the callback: {message}',
+  'inbound.error.not_found': 'it no longer exists or is already finished',
+  'inbound.error.invalid_state': 'it is already finished',
 };
 
 export type MessageKey = keyof typeof en;

@@ -32,3 +32,27 @@ export function defaultCampaign(campaigns: Campaign[], call: CurrentCall | null 
   }
   return campaigns[0].name;
 }
+
+/**
+ * The call variable the Callback IVR script sets to the account number before it queues the call
+ * (gadget preference `accountVariable`). Cisco documents the BA* variables for agent outbound calls
+ * only; an IVR-campaign call a script queues to an agent carries what the script set.
+ */
+export const DEFAULT_ACCOUNT_VARIABLE = 'callVariable10';
+
+/** A UCCX Account Number (≤ 25 characters); anything else in a variable is not one. */
+const ACCOUNT_NUMBER = /^[A-Za-z0-9_-]{1,25}$/;
+
+/** callVariable1..10 or an ECC variable (user.…, ≤ 33 characters); anything else falls back to the default. */
+const VARIABLE_NAME = /^(callVariable([1-9]|10)|user\.[A-Za-z0-9_.]{1,28})$/;
+
+export const accountVariableName = (name: string | null | undefined): string => (name && VARIABLE_NAME.test(name) ? name : DEFAULT_ACCOUNT_VARIABLE);
+
+/** The account number a call carries: BAAccountNumber, else the script's call variable. */
+export function accountNumberOf(variables: Record<string, string>, accountVariable = DEFAULT_ACCOUNT_VARIABLE): string | null {
+  for (const value of [variables.BAAccountNumber, variables[accountVariableName(accountVariable)]]) {
+    const v = (value ?? '').trim();
+    if (ACCOUNT_NUMBER.test(v)) return v;
+  }
+  return null;
+}

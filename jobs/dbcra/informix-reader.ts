@@ -1,9 +1,10 @@
-// db_cra on the UCCX Informix server through ibm_db (an optional dependency, loaded here only,
-// when CM_DBCRA_DRIVER=informix). ibm_db speaks DRDA, so the Informix side needs a DRDA listener;
-// the URL is an ibm_db connection string, e.g.
-//   DATABASE=db_cra;HOSTNAME=uccx-b;PORT=1504;PROTOCOL=TCPIP;UID=uccxhruser;PWD=…
+// db_cra through ibm_db (optional; CM_DBCRA_DRIVER=informix). ibm_db speaks DRDA only, and UCCX's
+// Informix listens for SQLI (onsoctcp) on 1504: use it only where a DRDA listener exists, e.g.
+//   DATABASE=db_cra;HOSTNAME=uccx-b;PORT=<drsoctcp port>;PROTOCOL=TCPIP;UID=uccxhruser;PWD=…
+// The production path is ./odbc-reader.ts (docs/dbcra.md).
 import type { DbCraReader } from './reader.ts';
-import { readCallDetailsWith, readContactsWith, type Query } from './queries.ts';
+import { StatementReader, type Query, type TimeBound } from './queries.ts';
+import { loadOptionalDriver } from './load-driver.ts';
 
 interface IbmDbConnection {
   query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
@@ -13,28 +14,21 @@ interface IbmDbModule {
   open(connectionString: string): Promise<IbmDbConnection>;
 }
 
-export class InformixDbCraReader implements DbCraReader {
-  private constructor(private readonly connection: IbmDbConnection) {}
+const INSTALL = 'Approve its install script and run "npm rebuild ibm_db" (it fetches IBM\'s CLI driver); the server needs a DRDA listener. See docs/dbcra.md.';
 
-  static async connect(connectionString: string): Promise<InformixDbCraReader> {
-    let ibmdb: IbmDbModule;
-    try {
-      const loaded = (await import('ibm_db' as string)) as { default?: IbmDbModule } & IbmDbModule;
-      ibmdb = loaded.default ?? loaded;
-    } catch (err) {
-      throw new Error(`CM_DBCRA_DRIVER=informix needs the optional ibm_db package, which did not load: ${(err as Error).message}`);
-    }
-    return new InformixDbCraReader(await ibmdb.open(connectionString.replace(/^informix:/, '')));
+export class InformixDbCraReader extends StatementReader implements DbCraReader {
+  private constructor(private readonly connection: IbmDbConnection, bound: TimeBound) {
+    super(bound);
   }
 
-  private run = (q: Query) => this.connection.query(q.sql, q.params);
-
-  readContacts(campaignIds: number[], sinceDialingListId?: number, accountNumbers?: string[]) {
-    return readContactsWith(this.run, campaignIds, sinceDialingListId, accountNumbers);
+  static async connect(connectionString: string, options: TimeBound & { moduleName?: string } = {}): Promise<InformixDbCraReader> {
+    const ibmdb = await loadOptionalDriver<IbmDbModule>(options.moduleName ?? 'ibm_db', 'CM_DBCRA_DRIVER=informix', INSTALL);
+    if (typeof ibmdb.open !== 'function') throw new Error(`CM_DBCRA_DRIVER=informix: the ibm_db package loaded without its native driver. ${INSTALL}`);
+    return new InformixDbCraReader(await ibmdb.open(connectionString.replace(/^informix:/, '')), options);
   }
 
-  readCallDetails(campaignIds: number[], keys: { dialingListIds?: number[]; callbackIds?: string[] }) {
-    return readCallDetailsWith(this.run, campaignIds, keys);
+  protected run(q: Query) {
+    return this.connection.query(q.sql, q.params);
   }
 
   close(): Promise<void> {

@@ -1,7 +1,10 @@
 // Reading UCCX call results from db_cra. One small interface so the driver is a configuration
-// choice (the guide's advice): `sql` reads through Sequelize (the simulator's stand-in on SQLite
-// or PostgreSQL), `informix` through the optional ibm_db driver. Both run the SQL of ./queries.ts.
-import type { Config } from '../../config/settings.ts';
+// choice: `odbc` (production: unixODBC + IBM's Informix ODBC driver, SQLI on 1504), `informix`
+// (ibm_db, only where a DRDA listener exists) or `sql` (Sequelize: the simulator's stand-in). All
+// run the SQL of ./queries.ts; drivers are imported only when configured. docs/dbcra.md.
+import type { DbCraSettings } from '../../config/settings.ts';
+import { FailoverDbCraReader, type NodeLog } from './failover-reader.ts';
+import type { TimeBound } from './queries.ts';
 
 /** One row of DialingList or DialingListHistory, reduced to what the sync needs. */
 export interface DbCraContact {
@@ -26,6 +29,10 @@ export interface DbCraCallDetail {
   callbackId: string | null;
   /** customVariable2 (`_ccdrVar2`): `agent:<id>`, `csq:<name>` or `script:<name>`. */
   routedTo: string | null;
+  /** contactDisposition: 1 abandoned, 2 handled (by an agent or by the script), 4 aborted, 5 rejected. */
+  disposition: number | null;
+  /** An AgentConnectionDetail row with talk time joins this call leg: an agent talked to the customer. */
+  agentConnected: boolean;
 }
 
 export interface DbCraReader {
@@ -40,13 +47,36 @@ export interface DbCraReader {
   close(): Promise<void>;
 }
 
-/** The reader the configuration asks for; ibm_db is imported only when the driver is informix. */
-export async function openDbCraReader(dbcra: Config['dbcra']): Promise<DbCraReader> {
-  if (!dbcra.url) throw new Error('CM_DBCRA_URL is not set: nowhere to read UCCX call results from');
-  if (dbcra.driver === 'informix') {
+/** One node's reader for the configured driver; the driver's module is imported only here. */
+export async function openNodeReader(driver: DbCraSettings['driver'], url: string, options: TimeBound & { queryTimeoutSeconds?: number } = {}): Promise<DbCraReader> {
+  if (driver === 'odbc') {
+    const { OdbcDbCraReader } = await import('./odbc-reader.ts');
+    return OdbcDbCraReader.connect(url, options);
+  }
+  if (driver === 'informix') {
     const { InformixDbCraReader } = await import('./informix-reader.ts');
-    return InformixDbCraReader.connect(dbcra.url);
+    return InformixDbCraReader.connect(url, options);
   }
   const { SqlDbCraReader } = await import('./sql-reader.ts');
-  return SqlDbCraReader.connect(dbcra.url);
+  return SqlDbCraReader.connect(url, options);
+}
+
+const consoleNodeLog: NodeLog = {
+  warn: (fields, message) => console.warn(JSON.stringify({ level: 'warn', component: 'dbcra', msg: message, ...fields })),
+  info: (fields, message) => console.info(JSON.stringify({ level: 'info', component: 'dbcra', msg: message, ...fields })),
+};
+
+/**
+ * The reader the configuration asks for: the first node (the standby, by configuration) that answers,
+ * failing over to the next. Reads are bounded to `lookbackHours` before `now()`.
+ */
+export async function openDbCraReader(dbcra: DbCraSettings, opts: { log?: NodeLog; now?: () => Date } = {}): Promise<DbCraReader> {
+  if (!dbcra.url) throw new Error('CM_DBCRA_URL is not set: nowhere to read UCCX call results from');
+  const urls = [dbcra.url, ...(dbcra.failoverUrls ?? [])];
+  const node = { now: opts.now, lookbackMs: (dbcra.lookbackHours ?? 0) * 3_600_000, queryTimeoutSeconds: dbcra.queryTimeoutSeconds };
+  const failover = new FailoverDbCraReader(
+    urls.map((url) => () => openNodeReader(dbcra.driver, url, node)),
+    { log: opts.log ?? consoleNodeLog, preferredRetryMs: dbcra.preferredRetryMs, now: opts.now && (() => opts.now!().getTime()) },
+  );
+  return failover.open();
 }

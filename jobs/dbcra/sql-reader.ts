@@ -3,12 +3,14 @@
 import { QueryTypes, Sequelize } from 'sequelize';
 import { sqliteStorage } from '../../db/connect.ts';
 import type { DbCraReader } from './reader.ts';
-import { readCallDetailsWith, readContactsWith, type Query } from './queries.ts';
+import { StatementReader, type Query, type TimeBound } from './queries.ts';
 
-export class SqlDbCraReader implements DbCraReader {
-  private constructor(private readonly sequelize: Sequelize) {}
+export class SqlDbCraReader extends StatementReader implements DbCraReader {
+  private constructor(private readonly sequelize: Sequelize, bound: TimeBound) {
+    super(bound);
+  }
 
-  static async connect(url: string): Promise<SqlDbCraReader> {
+  static async connect(url: string, bound: TimeBound = {}): Promise<SqlDbCraReader> {
     const sequelize = url.startsWith('sqlite:')
       ? new Sequelize({ dialect: 'sqlite', storage: sqliteStorage(url), logging: false, pool: { max: 1, min: 0 } })
       : new Sequelize(url, { logging: false, pool: { max: 2, min: 0 } });
@@ -17,19 +19,17 @@ export class SqlDbCraReader implements DbCraReader {
         (connection as { configure(option: 'busyTimeout', ms: number): void }).configure('busyTimeout', 10_000);
       });
     }
-    await sequelize.authenticate();
-    return new SqlDbCraReader(sequelize);
+    try {
+      await sequelize.authenticate();
+    } catch (err) {
+      await sequelize.close();
+      throw err;
+    }
+    return new SqlDbCraReader(sequelize, bound);
   }
 
-  private run = async (q: Query): Promise<Record<string, unknown>[]> =>
-    this.sequelize.query(q.sql, { replacements: q.params as never[], type: QueryTypes.SELECT }) as Promise<Record<string, unknown>[]>;
-
-  readContacts(campaignIds: number[], sinceDialingListId?: number, accountNumbers?: string[]) {
-    return readContactsWith(this.run, campaignIds, sinceDialingListId, accountNumbers);
-  }
-
-  readCallDetails(campaignIds: number[], keys: { dialingListIds?: number[]; callbackIds?: string[] }) {
-    return readCallDetailsWith(this.run, campaignIds, keys);
+  protected run(q: Query): Promise<Record<string, unknown>[]> {
+    return this.sequelize.query(q.sql, { replacements: q.params as never[], type: QueryTypes.SELECT }) as Promise<Record<string, unknown>[]>;
   }
 
   close(): Promise<void> {

@@ -4,7 +4,7 @@ import { Op } from 'sequelize';
 import type { CallbackStatus } from '../../domain/types.ts';
 import { IN_UCCX } from '../../domain/lifecycle.ts';
 import { toCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
-import type { Db, Tx } from '../../db/index.ts';
+import { iso, type Db, type Tx } from '../../db/index.ts';
 
 /** Callbacks whose current attempt sits in UCCX: their db_cra rows may still change. */
 export const IN_UCCX_STATES: readonly CallbackStatus[] = IN_UCCX;
@@ -38,15 +38,45 @@ export async function countLiveDispatches(db: Db, campaign: string, exceptOwner:
   });
 }
 
-/** Not reached in time: still waiting (scheduled, retry_wait) or never dialled (queued) since before `cutoff`. */
-export async function listExpiryCandidates(db: Db, cutoff: Date, limit: number): Promise<CallbackRow[]> {
+/**
+ * Not reached in time (`scheduledAt` at or before `cutoff`): still waiting (scheduled, retry_wait), never
+ * dialled (queued), or claimed by a dispatcher whose lease ran out (dispatching).
+ */
+export async function listExpiryCandidates(db: Db, cutoff: Date, now: Date, limit: number): Promise<CallbackRow[]> {
   return rows(
     await db.models.Callback.findAll({
-      where: { status: ['scheduled', 'retry_wait', 'queued'], scheduledAt: { [Op.lt]: cutoff } },
+      where: {
+        scheduledAt: { [Op.lte]: cutoff },
+        [Op.or]: [{ status: ['scheduled', 'retry_wait', 'queued'] }, { status: 'dispatching', leaseUntil: { [Op.lt]: now } }],
+      },
       order: [['scheduledAt', 'ASC']],
       limit,
     }),
   );
+}
+
+/** Callbacks in one of `states`, oldest change first (the deadlines job's calls in progress). */
+export async function listCallbacksInStates(db: Db, states: readonly CallbackStatus[], limit: number): Promise<CallbackRow[]> {
+  return rows(await db.models.Callback.findAll({ where: { status: [...states] }, order: [['updatedAt', 'ASC'], ['id', 'ASC']], limit }));
+}
+
+/**
+ * Time of each callback's newest history entry: its last change on the jobs' clock (updated_at
+ * is the database's wall clock, which an accelerated clock does not move).
+ */
+export async function lastHistoryTimes(db: Db, callbackIds: readonly number[]): Promise<Map<number, Date>> {
+  const found = new Map<number, Date>();
+  for (let i = 0; i < callbackIds.length; i += 500) {
+    const part = callbackIds.slice(i, i + 500);
+    const list = (await db.models.CallbackHistory.findAll({
+      attributes: ['callbackId', [db.sequelize.fn('MAX', db.sequelize.col('at')), 'lastAt']],
+      where: { callbackId: part },
+      group: ['callbackId'],
+      raw: true,
+    })) as unknown as Array<{ callbackId: number | string; lastAt: string | Date }>;
+    for (const r of list) if (r.lastAt != null) found.set(Number(r.callbackId), new Date(iso(r.lastAt) as string));
+  }
+  return found;
 }
 
 /** Flags a number UCCX reported as do-not-call (kept once; later flags change nothing). */

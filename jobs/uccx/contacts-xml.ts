@@ -38,6 +38,8 @@ export interface ImportStatus {
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true });
+// csvdata keeps its line breaks and spacing (the header may wrap).
+const rawParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: false });
 
 const asArray = <T>(v: T | T[] | undefined | null): T[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
 const text = (v: unknown): string | null => (v == null ? null : typeof v === 'object' ? text((v as Record<string, unknown>)['#text']) : String(v));
@@ -68,18 +70,46 @@ export function parseCampaignList(body: string): UccxCampaign[] {
     .filter((c) => Number.isFinite(c.campaignId) && c.campaignName !== '');
 }
 
-/** GET /adminapi/campaign/{id}/contacts/status: the latest import's result. */
+/**
+ * GET /adminapi/campaign/{id}/contacts/status ("Get Campaign Contacts Import Status"): one
+ * <status importType="AUTO|MANUAL"> per kind of import. The API's imports are MANUAL ones, so that
+ * entry is read; a body with a single untyped entry is read as it is.
+ */
 export function parseImportStatus(body: string): ImportStatus {
   const doc = parseBody(body);
   const root = (doc.json ?? doc.statusDetails ?? {}) as Record<string, unknown>;
   type Node = Record<string, unknown>;
   const importStatus: Node = asArray<Node>(root.importStatus as Node)[0] ?? ({} as Node);
-  const status: Node = asArray<Node>(importStatus.status as Node)[0] ?? importStatus;
-  const num = (v: unknown) => (text(v) == null ? null : Number(text(v)));
+  const entries = asArray<Node>(importStatus.status as Node);
+  const typeOf = (n: Node) => text(n['@importType'] ?? n.importType);
+  const untyped = entries.length === 1 && !typeOf(entries[0] as Node) ? (entries[0] as Node) : null;
+  // Only AUTO entries: nothing is known about the API's (manual) imports.
+  const status: Node = entries.find((n) => typeOf(n)?.toUpperCase() === 'MANUAL') ?? untyped ?? (entries.length === 0 ? importStatus : {});
+  const num = (v: unknown) => (text(v) == null || text(v) === '' ? null : Number(text(v)));
+  const result = asArray(status.result as unknown)[0];
   return {
-    result: text(status.result),
-    importType: text(status['@importType'] ?? status.importType),
+    result: text(result)?.trim() || null,
+    importType: typeOf(status),
     startTime: num(status.startTime),
     numContactsImported: num(status.numContactsImported),
   };
+}
+
+/**
+ * The CSV of GET /adminapi/campaign/{id}/contacts. Cisco's "Get List of Pending Contacts for
+ * Campaign" answers <campaignContacts><campaign name=…><refURL/></campaign><csvdata>…</csvdata>
+ * (or the JSON form with `csvdata`); older stand-ins answered bare CSV, which is kept working.
+ */
+export function pendingContactsCsv(body: string): string {
+  const trimmed = body.trim();
+  if (trimmed.startsWith('<')) {
+    const root = (rawParser.parse(trimmed) as Record<string, unknown>).campaignContacts as Record<string, unknown> | undefined;
+    return text(root?.csvdata) ?? '';
+  }
+  if (trimmed.startsWith('{')) {
+    const json = JSON.parse(trimmed) as Record<string, unknown>;
+    const root = (json.campaignContacts ?? json) as Record<string, unknown>;
+    return text(root.csvdata) ?? '';
+  }
+  return body;
 }

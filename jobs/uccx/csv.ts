@@ -53,10 +53,35 @@ export function parseCsvRecords(text: string): string[][] {
 /** Header names compared the way UCCX does: case-insensitive, spaces and underscores ignored. */
 export const normalizeHeader = (name: string): string => name.toLowerCase().replace(/[\s_]/g, '');
 
-/** CSV with a header line → one object per record, keyed by the normalized header names. */
+/** The header names UCCX uses in contact CSV (import and pending list), normalized. */
+const KNOWN_HEADERS = new Set(
+  [
+    'account number', 'first name', 'last name', 'phone1', 'phone2', 'phone3', 'dial time', 'call result', 'callback number', 'call status',
+    'call result 01', 'call result 02', 'call result 03', 'last number dialed', 'last number dialled', 'calls made to phone 01',
+    'calls made to phone 02', 'calls made to phone 03', 'retry', 'num missed call back',
+  ].map((h) => normalizeHeader(h)),
+);
+
+/**
+ * CSV with a header line → one object per record, keyed by the normalized header names.
+ * Cisco's pending-contacts sample wraps the header ("…, phone1,⏎ phone2, …"): a header record
+ * that ends in an empty field, or is followed by a record made only of known header names, is
+ * joined with the next one.
+ */
 export function parseCsvObjects(text: string): Array<Record<string, string>> {
-  const [header, ...rows] = parseCsvRecords(text);
+  const records = parseCsvRecords(text);
+  let header = records.shift();
   if (!header) return [];
+  header = header.map((h) => h.trim());
+  while (records.length > 0) {
+    const next = (records[0] as string[]).map((f) => f.trim());
+    const wrapped = header[header.length - 1] === '';
+    const allNames = next.every((f) => f === '' || KNOWN_HEADERS.has(normalizeHeader(f))) && next.some((f) => f !== '');
+    if (!wrapped && !allNames) break;
+    if (wrapped) header.pop();
+    header = [...header, ...next];
+    records.shift();
+  }
   const keys = header.map(normalizeHeader);
-  return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()])));
+  return records.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()])));
 }

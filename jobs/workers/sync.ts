@@ -1,6 +1,7 @@
-// Long-lived sync worker: every CM_SYNC_INTERVAL_MS read results from db_cra, then expire
-// callbacks not reached in time. One instance syncs at a time (the "sync" job lock).
-import { expireOnce } from '../expiry.ts';
+// Long-lived sync worker: every CM_SYNC_INTERVAL_MS read results from db_cra, then run the
+// deadlines job (nothing waits forever: jobs/deadlines.ts) on what the sync left.
+// One instance syncs at a time (the "sync" job lock).
+import { deadlinesOnce } from '../deadlines.ts';
 import { startLoop } from '../loop.ts';
 import { syncOnce } from '../sync.ts';
 import { jobWorkerData, onCancel, openWorkerRuntime } from './worker-kit.ts';
@@ -13,7 +14,7 @@ const loop = startLoop(
   config.jobs.syncIntervalMs,
   async () => {
     await syncOnce(runtime.deps, { lockMs });
-    await expireOnce(runtime.deps);
+    await deadlinesOnce(runtime.deps, config.jobs.deadlines);
   },
   runtime.deps.log,
 );

@@ -4,7 +4,8 @@
 import { EventEmitter } from 'node:events';
 
 export interface PresentedCall {
-  callType: 'OUTBOUND' | 'INBOUND';
+  /** OUTBOUND (agent outbound, BA* variables), INBOUND, or ACD_IN (queued by a script to the agent). */
+  callType: 'OUTBOUND' | 'INBOUND' | 'ACD_IN';
   fromAddress: string;
   dnis?: string;
   callVariables: Record<string, string>;

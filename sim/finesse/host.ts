@@ -27,7 +27,7 @@ const callSchema = {
   type: 'object',
   required: ['callType', 'fromAddress'],
   properties: {
-    callType: { enum: ['OUTBOUND', 'INBOUND'] },
+    callType: { enum: ['OUTBOUND', 'INBOUND', 'ACD_IN'] },
     fromAddress: { type: 'string', maxLength: 40 },
     dnis: { type: 'string', maxLength: 40 },
     callVariables: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 } },

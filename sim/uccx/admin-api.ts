@@ -1,12 +1,13 @@
 // The UCCX admin REST API (/adminapi) as UCCX 12.5 answers it: Basic auth, XML by default and
-// JSON on Accept: application/json, UCCX-like error bodies, and the documented limits.
+// JSON on Accept: application/json, UCCX-like error bodies, and the documented limits. Each node
+// of the HA pair serves it over the same state; only the master takes configuration writes.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { startOfDay, type SimClock } from './clock.ts';
 import { campaignJson, campaignListXml, campaignXml, apiErrorXml, type SimCampaign } from './campaigns.ts';
 import { ImportError, readContacts, readImportBody, type ImportedContact, type Limits } from './contacts.ts';
 import { csvLine } from './csv.ts';
 import type { ContactRow, DbCra } from './dbcra.ts';
-import { STATUS_BY_NAME, STATUS_NAMES } from './codes.ts';
+import { STATUS_BY_NAME } from './codes.ts';
 
 export type Fault = null | { status: number } | { hang: true };
 
@@ -23,30 +24,45 @@ export interface AdminApiState {
   /** UCCX server zone: "dialled since midnight" is its midnight. */
   timeZone: string;
   lastImport: Map<number, { startTime: number; count: number }>;
-  baseUrl: () => string;
+  /** HTTP status a standby node answers configuration writes with (undocumented for /adminapi: a setting). */
+  standbyWriteStatus: number;
 }
 
-const PENDING_HEADER = [
-  'Account Number', 'First Name', 'Last Name', 'Phone1', 'Phone2', 'Phone3', 'Dial Time', 'Call Result', 'Callback Number', 'Call Status',
-  'Call Result 01', 'Call Result 02', 'Call Result 03', 'Last Number Dialed', 'Calls Made To Phone 01', 'Calls Made To Phone 02',
-  'Calls Made To Phone 03', 'Retry', 'Num Missed Call Back',
-];
+/** One node of the pair: where it listens and whether it is the master now. */
+export interface AdminApiNode {
+  baseUrl: () => string;
+  isMaster: () => boolean;
+}
+
+/**
+ * The pending-contacts header as Cisco's "Get List of Pending Contacts for Campaign" sample prints
+ * it: lower case, ", " between names, wrapped after "phone1," and followed by blank lines.
+ */
+const PENDING_HEADER =
+  'account number, first name, last name, phone1,\n        phone2, phone3, dial time, call result, callback number, call status, call result 01, call result 02, ' +
+  'call result 03, last number dialled, calls made to phone 01, calls made to phone 02, calls made to phone 03, retry, num missed call back\n\n';
 
 /** The statuses GET …/contacts?q= accepts (12.5 guide). */
 const QUERY_STATUSES = ['PENDING', 'CALLBACK', 'RETRY', 'RETRIES_WITH_DELAY', 'MAX_CALLS', 'UNKNOWN'];
 
-/** The pending-contacts CSV line of a dialinglist row, in PENDING_HEADER's order. */
+/** The pending-contacts CSV line of a dialinglist row, in PENDING_HEADER's order: call status numeric, retry a boolean (Cisco's sample). */
 const pendingLine = (r: ContactRow) =>
-  csvLine([
-    r.accountnumber, r.firstname, r.lastname, r.phone01, r.phone02, r.phone03, '', r.callresult, r.callbacknumber, STATUS_NAMES[r.callstatus],
-    r.callresult01, r.callresult02, r.callresult03, r.lastnumberdialed, r.callsmadetophone01, r.callsmadetophone02, r.callsmadetophone03,
-    r.retry, r.nummissedcallback,
-  ]);
+  '        ' +
+  csvLine(
+    [
+      r.accountnumber, r.firstname, r.lastname, r.phone01, r.phone02, r.phone03, '', r.callresult ?? 0, r.callbacknumber, r.callstatus,
+      r.callresult01 ?? 0, r.callresult02 ?? 0, r.callresult03 ?? 0, r.lastnumberdialed ?? 0, r.callsmadetophone01 ?? 0, r.callsmadetophone02 ?? 0,
+      r.callsmadetophone03 ?? 0, Number(r.retry ?? 0) > 0, r.nummissedcallback ?? 0,
+    ],
+    ', ',
+  );
+
+const escapeXml = (v: string) => v.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch] as string);
 
 const error = (reply: FastifyReply, status: number, type: string, message: string, data = '') =>
   reply.code(status).type('application/xml').send(apiErrorXml(type, message, data));
 
-export async function adminApi(app: FastifyInstance, state: AdminApiState): Promise<void> {
+export async function adminApi(app: FastifyInstance, { state, node }: { state: AdminApiState; node: AdminApiNode }): Promise<void> {
   app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.addHook('onRequest', async (req, reply) => {
@@ -55,6 +71,10 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
     if (fault) return error(reply, fault.status, 'Internal.Error', 'Simulated UCCX failure');
     const expected = `Basic ${Buffer.from(`${state.user}:${state.password}`).toString('base64')}`;
     if (req.headers.authorization !== expected) return error(reply.header('www-authenticate', 'Basic realm="UCCX"'), 401, 'Unauthorized', 'Authentication failed');
+    // The standby serves reads; configuration writes belong to the master (see docs/uccx-simulator.md, "HA pair").
+    if (req.method !== 'GET' && !node.isMaster()) {
+      return error(reply, state.standbyWriteStatus, 'Node.NotMaster', 'Configuration changes are allowed only on the master node; this node is the standby.');
+    }
   });
 
   const wantsJson = (accept: string | undefined) => (accept ?? '').includes('application/json');
@@ -66,15 +86,15 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
 
   app.get('/adminapi/campaign', async (req, reply) => {
     const list = [...state.campaigns.values()];
-    if (wantsJson(req.headers.accept)) return reply.send({ campaign: list.map((c) => campaignJson(c, state.baseUrl())) });
-    return reply.type('application/xml').send(campaignListXml(list, state.baseUrl()));
+    if (wantsJson(req.headers.accept)) return reply.send({ campaign: list.map((c) => campaignJson(c, node.baseUrl())) });
+    return reply.type('application/xml').send(campaignListXml(list, node.baseUrl()));
   });
 
   app.get<{ Params: { id: string } }>('/adminapi/campaign/:id', async (req, reply) => {
     const c = campaignOr404(req.params.id, reply);
     if (!c) return reply;
-    if (wantsJson(req.headers.accept)) return reply.send(campaignJson(c, state.baseUrl()));
-    return reply.type('application/xml').send(campaignXml(c, state.baseUrl()));
+    if (wantsJson(req.headers.accept)) return reply.send(campaignJson(c, node.baseUrl()));
+    return reply.type('application/xml').send(campaignXml(c, node.baseUrl()));
   });
 
   app.post<{ Params: { id: string }; Body: string | object }>('/adminapi/campaign/:id/contacts', async (req, reply) => {
@@ -83,7 +103,8 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
     try {
       const raw = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
       const body = readImportBody(raw, String(req.headers['content-type'] ?? 'application/xml'));
-      if (body.campaignName && body.campaignName !== c.campaignName) throw new ImportError('Campaign.Mismatch', `campaign name ${body.campaignName} does not match campaign ${c.campaignId}`);
+      // The URL names the campaign. Cisco's own sample body ("Add Contacts to Campaign", Input XML Example 1)
+      // posts <campaign name="Campaign1"> to campaign 200, and no document says a differing name is refused.
       const contacts = readContacts(body.csv, state.limits);
       const now = state.clock.now();
       const allowDuplicates = body.allowDuplicates ?? c.allowDuplicateContacts ?? false;
@@ -92,7 +113,7 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
       if (active + keep.length > state.limits.activePerCampaign) throw new ImportError('Contact.Campaign.Full', `A campaign holds at most ${state.limits.activePerCampaign} active contacts.`, String(active));
       const imported = (await state.db.importContacts(c.campaignId, keep, now, replace)).length;
       state.lastImport.set(c.campaignId, { startTime: now.getTime(), count: imported });
-      return reply.code(202).header('location', `${state.baseUrl()}/adminapi/campaign/${c.campaignId}/contacts/status`).send();
+      return reply.code(202).header('location', `${node.baseUrl()}/adminapi/campaign/${c.campaignId}/contacts/status`).send();
     } catch (e) {
       if (e instanceof ImportError) return error(reply, 400, e.errorType, e.message, e.errorData);
       throw e;
@@ -105,17 +126,29 @@ export async function adminApi(app: FastifyInstance, state: AdminApiState): Prom
     const q = req.query.q?.toUpperCase();
     if (q && !QUERY_STATUSES.includes(q)) return error(reply, 400, 'Invalid.Query', `q must be one of PENDING, CALLBACK, RETRY, RETRIES_WITH_DELAY, MAX_CALLS, UNKNOWN`);
     const rows = await state.db.openContacts(c.campaignId, q ? [STATUS_BY_NAME[q] as number] : undefined, 10_000);
-    return reply.type('text/csv').send([PENDING_HEADER.join(','), ...rows.map(pendingLine)].join('\n'));
+    const csv = `${PENDING_HEADER}${rows.map(pendingLine).join('\n')}\n        `;
+    const refUrl = `${node.baseUrl()}/adminapi/campaign/${c.campaignId}`;
+    if (wantsJson(req.headers.accept)) return reply.send({ campaign: { '@name': c.campaignName, refURL: refUrl }, csvdata: csv });
+    return reply
+      .type('application/xml')
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<campaignContacts>\n    <campaign name="${escapeXml(c.campaignName)}">\n        <refURL>${escapeXml(refUrl)}</refURL>\n    </campaign>\n` +
+          `    <csvdata>${escapeXml(csv)}</csvdata>\n</campaignContacts>`,
+      );
   });
 
   app.get<{ Params: { id: string } }>('/adminapi/campaign/:id/contacts/status', async (req, reply) => {
     const c = campaignOr404(req.params.id, reply);
     if (!c) return reply;
+    // Shape of Cisco's "Get Campaign Contacts Import Status" sample: an AUTO entry (file imports) and a MANUAL one (the API's).
     const last = state.lastImport.get(c.campaignId);
-    const status = last
-      ? `<status importType="MANUAL"><result>SUCCESS</result><startTime>${last.startTime}</startTime><numContactsImported>${last.count}</numContactsImported></status>`
+    const i18n = (key: string) => `<i18n><Key>${key}</Key><Args><Arg/></Args></i18n>`;
+    const manual = last
+      ? `<status importType="MANUAL"><result>SUCCESS</result><startTime>${last.startTime}</startTime><numContactsImported>${last.count}</numContactsImported>${i18n('obss.schedule.import.success')}</status>`
       : '<status importType="MANUAL"><result>NONE</result></status>';
-    return reply.type('application/xml').send(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><statusDetails><importStatus>${status}</importStatus></statusDetails>`);
+    const auto = '<status importType="AUTO"><result>NONE</result></status>';
+    const self = `<self>${escapeXml(node.baseUrl())}/adminapi/campaign/${c.campaignId}</self><campaignId>${c.campaignId}</campaignId>`;
+    return reply.type('application/xml').send(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><statusDetails>${self}<importStatus>${auto}${manual}</importStatus></statusDetails>`);
   });
 
   app.delete<{ Params: { id: string } }>('/adminapi/campaign/:id/contacts', async (req, reply) => {

@@ -25,4 +25,4 @@ function splitLine(line: string): string[] {
 }
 
 const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-export const csvLine = (fields: Array<string | number | null | undefined>) => fields.map((f) => quote(f == null ? '' : String(f))).join(',');
+export const csvLine = (fields: Array<string | number | boolean | null | undefined>, separator = ',') => fields.map((f) => quote(f == null ? '' : String(f))).join(separator);

@@ -23,6 +23,11 @@ export const DBCRA_DDL = [
   `CREATE TABLE IF NOT EXISTS contactcalldetail (sessionid BIGINT NOT NULL, sessionseqnum SMALLINT NOT NULL, contacttype SMALLINT NOT NULL,
      campaignid INTEGER, dialinglistid BIGINT, accountnumber VARCHAR(25), applicationname VARCHAR(30), startdatetime VARCHAR(23),
      enddatetime VARCHAR(23), contactdisposition SMALLINT, ${CUSTOM_VARIABLES}, PRIMARY KEY (sessionid, sessionseqnum))`,
+  // One row per agent leg of a call (UCCX writes it when the agent leaves Work; ring-no-answer legs have talktime 0).
+  `CREATE TABLE IF NOT EXISTS agentconnectiondetail (sessionid BIGINT NOT NULL, sessionseqnum SMALLINT NOT NULL, nodeid SMALLINT NOT NULL,
+     profileid INTEGER NOT NULL, resourceid INTEGER NOT NULL, startdatetime VARCHAR(23) NOT NULL, enddatetime VARCHAR(23), qindex SMALLINT NOT NULL,
+     ringtime SMALLINT, talktime SMALLINT, holdtime SMALLINT, worktime SMALLINT,
+     PRIMARY KEY (sessionid, sessionseqnum, nodeid, profileid, resourceid, startdatetime, qindex))`,
   `CREATE INDEX IF NOT EXISTS dialinglist_campaign ON dialinglist (campaignid, callstatus)`,
 ];
 
@@ -201,17 +206,42 @@ export class DbCra {
     await this.run(`UPDATE dialinglist SET ${assignments} WHERE dialinglistid = :id`, { ...set, id });
   }
 
-  /** One IVR-outbound call leg (contacttype 7) with the script's _ccdrVar1..10. */
-  async insertCallDetail(d: { campaignId: number; dialingListId: number | string; accountNumber: string; start: Date; end: Date; disposition: number; vars: string[] }): Promise<void> {
+  /**
+   * One IVR-outbound call leg (contacttype 7) with the script's _ccdrVar1..10 and its contactdisposition
+   * (1 abandoned, 2 handled), and, when an agent talked to the customer, its AgentConnectionDetail row
+   * (same sessionid/sessionseqnum, resourceid = the agent). Written together when the call ends.
+   */
+  async insertCallDetail(d: {
+    campaignId: number;
+    dialingListId: number | string;
+    accountNumber: string;
+    start: Date;
+    end: Date;
+    disposition: number;
+    vars: string[];
+    agent?: { resourceId: number; start: Date; ringSeconds: number; talkSeconds: number };
+  }): Promise<number> {
+    const session = this.nextSession++;
     const vars = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`v${i + 1}`, d.vars[i] ?? null]));
     const names = Array.from({ length: 10 }, (_, i) => `customvariable${i + 1}`).join(', ');
     const markers = Array.from({ length: 10 }, (_, i) => `:v${i + 1}`).join(', ');
-    await this.run(
-      `INSERT INTO contactcalldetail (sessionid, sessionseqnum, contacttype, campaignid, dialinglistid, accountnumber, applicationname,
-         startdatetime, enddatetime, contactdisposition, ${names})
-       VALUES (:session, 0, 7, :campaignId, :dialingListId, :accountNumber, 'CallbackIVR', :start, :end, :disposition, ${markers})`,
-      { session: this.nextSession++, campaignId: d.campaignId, dialingListId: d.dialingListId, accountNumber: d.accountNumber, disposition: d.disposition, start: dbcraTime(d.start), end: dbcraTime(d.end), ...vars },
-    );
+    await this.sequelize.transaction(async (t) => {
+      await this.run(
+        `INSERT INTO contactcalldetail (sessionid, sessionseqnum, contacttype, campaignid, dialinglistid, accountnumber, applicationname,
+           startdatetime, enddatetime, contactdisposition, ${names})
+         VALUES (:session, 0, 7, :campaignId, :dialingListId, :accountNumber, 'CallbackIVR', :start, :end, :disposition, ${markers})`,
+        { session, campaignId: d.campaignId, dialingListId: d.dialingListId, accountNumber: d.accountNumber, disposition: d.disposition, start: dbcraTime(d.start), end: dbcraTime(d.end), ...vars },
+        t,
+      );
+      if (!d.agent) return;
+      await this.run(
+        `INSERT INTO agentconnectiondetail (sessionid, sessionseqnum, nodeid, profileid, resourceid, startdatetime, enddatetime, qindex, ringtime, talktime, holdtime, worktime)
+         VALUES (:session, 0, 1, 1, :resourceId, :start, :end, 1, :ring, :talk, 0, 0)`,
+        { session, resourceId: d.agent.resourceId, start: dbcraTime(d.agent.start), end: dbcraTime(d.end), ring: d.agent.ringSeconds, talk: d.agent.talkSeconds },
+        t,
+      );
+    });
+    return session;
   }
 
   /** UCCX's midnight job: closed and max-calls rows inactive before `midnight` move to history. */

@@ -7,7 +7,7 @@ import type { SimCampaign } from './campaigns.ts';
 import { minutesOfDay, type SimClock } from './clock.ts';
 import { CALL_STATUS, OUTCOME_RESULT, RETRIED, type OutcomeRule } from './codes.ts';
 import { dbcraTime, type ContactRow, type DbCra } from './dbcra.ts';
-import { makeRestCall, routingVariable, type IvrSettings, type LookupAnswer, type Routing } from './ivr-script.ts';
+import { makeRestCall, postIvrEvent, routingVariable, type CustomerRule, type IvrEventName, type IvrSettings, type LookupAnswer, type Routing } from './ivr-script.ts';
 
 export interface AgentState {
   loggedIn: boolean;
@@ -27,6 +27,17 @@ export interface DialerOptions {
   timeZone: string;
   /** Calls in progress at once per campaign (ports). */
   ports: number;
+  /** What the answering customer does at the "press 1" prompt and in the queue. */
+  customer: CustomerRule;
+  /** How long (simulated seconds) a customer waits in a CSQ for any ready agent before hanging up. */
+  queuePatienceSeconds: number;
+}
+
+/** How a call the script handled ended, for its ContactCallDetail (and AgentConnectionDetail). */
+interface CallEnd {
+  disposition: 1 | 2;
+  ccdrVar2: string;
+  agentId?: string;
 }
 
 const hhmm = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
@@ -117,19 +128,75 @@ export class Dialer {
     }
   }
 
+  /** The Callback IVR script, as ivr/README.md lays it out, step for step. */
   private async runCallbackScript(c: SimCampaign, contact: ContactRow, started: Date): Promise<void> {
-    let routing: Routing;
-    let answer: LookupAnswer | null = null;
     const defaultCsq = this.o.ivr?.defaultCsq ?? 'CSQ_Default';
+    const behaviour = this.o.customer(contact.phone01);
+    let answer: LookupAnswer | null = null;
+    let routing: Routing | null = null;
+    let end: CallEnd;
+    // Steps 2-3: Make REST Call to the lookup (read-only), with the campaign the call belongs to.
     try {
       if (!this.o.ivr) throw new Error('no IVR lookup configured');
-      answer = await makeRestCall(this.o.ivr, this.stop.signal, { accountNumber: contact.accountnumber, dialingListId: String(contact.dialinglistid), phone: contact.phone01 });
-      routing = await this.route(answer, defaultCsq);
+      answer = await makeRestCall(this.o.ivr, this.stop.signal, { accountNumber: contact.accountnumber, dialingListId: String(contact.dialinglistid), phone: contact.phone01, campaign: c.campaignName });
     } catch (e) {
       if (this.closed) return; // the simulator stopped mid-call: nothing more is written
-      routing = { kind: 'error', csq: defaultCsq };
       this.o.events.emit('ivrLookupFailed', { contact, error: (e as Error).message });
     }
+    const callbackId = answer?.callbackId ?? null;
+    const post = (event: IvrEventName, extra: Record<string, unknown> = {}) => this.post(contact, c, callbackId, event, extra);
+
+    if (answer?.found && answer.action === 'apologise_and_end') {
+      // Step 5: the callback is finished (cancelled, completed, expired): apologise and hang up.
+      this.o.events.emit('apologised', { accountNumber: contact.accountnumber, callbackId, reason: answer.reason ?? null });
+      end = { disposition: 2, ccdrVar2: `ended:${answer.reason ?? 'finished'}` };
+    } else if (answer?.found) {
+      // Steps 6-7: answered, the "press 1 to be connected" prompt, confirmed or not.
+      await post('answered');
+      if (behaviour === 'hangs_up') {
+        await post('abandoned');
+        end = { disposition: 1, ccdrVar2: 'abandoned' };
+      } else if (behaviour === 'does_not_confirm') {
+        await post('not_confirmed');
+        end = { disposition: 2, ccdrVar2: 'not_confirmed' };
+      } else {
+        await post('confirmed');
+        // Steps 8-9: route, report where, then the queue.
+        routing = await this.route(answer, defaultCsq);
+        await post('routed', routedBody(routing));
+        end = await this.queue(routing, behaviour === 'abandons_in_queue');
+        if (end.disposition === 1 && !this.closed) await post('abandoned');
+      }
+    } else {
+      // Fallback: lookup failed or nothing found → the default CSQ (no events: no callback to report on).
+      routing = answer ? { kind: 'csq', csq: answer.csq || defaultCsq } : { kind: 'error', csq: defaultCsq };
+      end = await this.queue(routing, behaviour === 'abandons_in_queue');
+    }
+    if (routing) this.emitRouted(c, contact, answer, routing);
+    const finished = this.o.clock.now();
+    await this.o.db.insertCallDetail({
+      campaignId: c.campaignId,
+      dialingListId: contact.dialinglistid,
+      accountNumber: contact.accountnumber,
+      start: started,
+      end: finished,
+      disposition: end.disposition,
+      vars: [callbackId != null ? String(callbackId) : '', end.ccdrVar2],
+      agent: end.agentId ? { resourceId: Number(end.agentId) || 0, start: started, ringSeconds: 2, talkSeconds: 60 } : undefined,
+    });
+  }
+
+  /** The queue after Select Resource: the agent takes the call, or the caller hangs up first. */
+  private async queue(routing: Routing, abandons: boolean): Promise<CallEnd> {
+    const ccdrVar2 = routingVariable(routing);
+    if (routing.abandoned || abandons) return { disposition: 1, ccdrVar2 };
+    if (routing.kind === 'agent') return { disposition: 2, ccdrVar2, agentId: routing.agentId };
+    // A CSQ (or the external script's own queueing): any ready agent within the caller's patience.
+    const agentId = await this.waitForAgent(null, this.o.queuePatienceSeconds * 1000);
+    return agentId ? { disposition: 2, ccdrVar2, agentId } : { disposition: 1, ccdrVar2 };
+  }
+
+  private emitRouted(c: SimCampaign, contact: ContactRow, answer: LookupAnswer | null, routing: Routing): void {
     const callVariables = {
       BAAccountNumber: contact.accountnumber,
       BACustomerNumber: contact.phone01,
@@ -144,18 +211,21 @@ export class Dialer {
       script: routing.kind === 'script' ? routing.script : undefined,
       fallback: answer?.target === 'agent' && routing.kind === 'csq',
       callbackId: answer?.callbackId ?? null,
+      campaign: c.campaignName,
       callVariables,
     });
-    await this.o.db.insertCallDetail({
-      campaignId: c.campaignId,
-      dialingListId: contact.dialinglistid,
-      accountNumber: contact.accountnumber,
-      start: started,
-      end: this.o.clock.now(),
-      // Abandoned (1) when the sim stopped while the caller waited for the agent, else handled (2).
-      disposition: routing.abandoned ? 1 : 2,
-      vars: [answer?.callbackId != null ? String(answer.callbackId) : '', routingVariable(routing)],
-    });
+  }
+
+  /** POST /ivr/v1/events; the call goes on whatever the answer (as the guide's exception branches do). */
+  private async post(contact: ContactRow, c: SimCampaign, callbackId: number | null, event: IvrEventName, extra: Record<string, unknown>): Promise<void> {
+    if (!this.o.ivr || this.closed) return;
+    const body = { ...(callbackId != null ? { callbackId } : { accountNumber: contact.accountnumber }), campaign: c.campaignName, event, ...extra };
+    try {
+      const status = await postIvrEvent(this.o.ivr, this.stop.signal, body);
+      this.o.events.emit('ivrEvent', { accountNumber: contact.accountnumber, callbackId, event, status });
+    } catch (e) {
+      if (!this.closed) this.o.events.emit('ivrEventFailed', { accountNumber: contact.accountnumber, event, error: (e as Error).message });
+    }
   }
 
   /** Select Resource: the personal agent if he is (or becomes) ready within the wait, else the CSQ. */
@@ -163,16 +233,28 @@ export class Dialer {
     const csq = a.csq || defaultCsq;
     if (a.target === 'script' && a.script) return { kind: 'script', script: a.script };
     if (a.target === 'agent' && a.agentId) {
-      const waitMs = (a.agentWaitSeconds ?? this.o.agentWaitSeconds) * 1000;
-      const until = this.o.clock.now().getTime() + waitMs;
-      do {
-        const agent = this.o.agents.get(a.agentId);
-        if (agent?.loggedIn && agent.ready) return { kind: 'agent', agentId: a.agentId };
-        if (this.closed) return { kind: 'csq', csq, abandoned: true };
-        await this.wait(Math.min(1000, waitMs));
-      } while (this.o.clock.now().getTime() < until);
+      const agentId = await this.waitForAgent(a.agentId, (a.agentWaitSeconds ?? this.o.agentWaitSeconds) * 1000);
+      if (agentId) return { kind: 'agent', agentId };
+      if (this.closed) return { kind: 'csq', csq, abandoned: true };
     }
     return { kind: 'csq', csq };
+  }
+
+  /** Waits up to `waitMs` (simulated) for `agentId` (or, when null, any agent) to be logged in and ready. */
+  private async waitForAgent(agentId: string | null, waitMs: number): Promise<string | null> {
+    const until = this.o.clock.now().getTime() + waitMs;
+    do {
+      const ready = agentId ? (this.isReady(agentId) ? agentId : null) : ([...this.o.agents.keys()].find((id) => this.isReady(id)) ?? null);
+      if (ready) return ready;
+      if (this.closed) return null;
+      await this.wait(Math.min(1000, waitMs));
+    } while (this.o.clock.now().getTime() < until);
+    return null;
+  }
+
+  private isReady(id: string): boolean {
+    const agent = this.o.agents.get(id);
+    return Boolean(agent?.loggedIn && agent.ready);
   }
 
   /** Sleeps `simMs` of simulated time, or less when the simulator closes. */
@@ -184,4 +266,11 @@ export class Dialer {
       this.stop.signal.addEventListener('abort', wake, { once: true });
     });
   }
+}
+
+/** The body of the `routed` event: where Select Resource sent the call. */
+function routedBody(r: Routing): Record<string, unknown> {
+  if (r.kind === 'agent') return { target: 'agent', agentId: r.agentId };
+  if (r.kind === 'script') return { target: 'script', script: r.script };
+  return { target: 'csq', csq: r.csq };
 }

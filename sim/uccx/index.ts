@@ -1,15 +1,18 @@
-// A UCCX 12.5 node for the Campaign Manager to talk to: the admin API over HTTP, the db_cra
-// stand-in over SQL, and the outbound IVR dialer with the Callback IVR script emulation.
+// A UCCX 12.5 system for the Campaign Manager to talk to: the admin API over HTTP, the db_cra
+// stand-in over SQL, and the outbound IVR dialer with the Callback IVR script emulation. With
+// `nodes: 2` it is an HA pair: two admin API nodes over the same state, one master, which a test
+// can stop, start or demote (sim.nodes[i]).
 import { EventEmitter } from 'node:events';
 import Fastify from 'fastify';
 import { adminApi, type AdminApiState, type Fault } from './admin-api.ts';
+import { startHaNodes, type SimNode } from './ha-pair.ts';
 import type { SimCampaign } from './campaigns.ts';
 import { SimClock, startOfDay } from './clock.ts';
 import { lastDigitRule, type OutcomeRule } from './codes.ts';
 import { LIMITS, type Limits } from './contacts.ts';
 import { DbCra } from './dbcra.ts';
 import { Dialer, type AgentState } from './dialer.ts';
-import type { IvrSettings } from './ivr-script.ts';
+import { alwaysConfirms, type CustomerRule, type IvrSettings } from './ivr-script.ts';
 
 export type { SimCampaign } from './campaigns.ts';
 export { lastDigitRule, CALL_STATUS, CALL_RESULT, type Outcome, type OutcomeRule } from './codes.ts';
@@ -18,7 +21,8 @@ export { DBCRA_DDL } from './dbcra.ts';
 export { LIMITS } from './contacts.ts';
 export type { Fault } from './admin-api.ts';
 export type { AgentState } from './dialer.ts';
-export type { IvrSettings, LookupAnswer } from './ivr-script.ts';
+export type { SimNode } from './ha-pair.ts';
+export type { IvrSettings, LookupAnswer, CustomerBehaviour, CustomerRule } from './ivr-script.ts';
 
 export interface UccxSimOptions {
   port?: number;
@@ -34,6 +38,12 @@ export interface UccxSimOptions {
   duplicateMode?: 'drop' | 'overwrite';
   /** UCCX 12.5's limits; lower them in tests to reach them cheaply. */
   limits?: Partial<Limits>;
+  /** 1 (default) or 2: an HA pair sharing one state; node 0 starts as master. */
+  nodes?: 1 | 2;
+  /** Port of the second node (default 0: any free port). */
+  port2?: number;
+  /** HTTP status a standby answers configuration writes with (default 400, see docs/uccx-simulator.md). */
+  standbyWriteStatus?: number;
   dialer?: {
     enabled?: boolean;
     tickMs?: number;
@@ -44,11 +54,18 @@ export interface UccxSimOptions {
     agentWaitSeconds?: number;
     /** Calls in progress at once per campaign (IVR ports). */
     ports?: number;
+    /** What the answering customer does at the "press 1" prompt and in the queue (default: confirms). */
+    customer?: CustomerRule;
+    /** Simulated seconds a customer waits in a CSQ for a ready agent before hanging up (default 120). */
+    queuePatienceSeconds?: number;
   };
 }
 
 export interface UccxSim {
+  /** The first node's URL (the master when the simulator starts). */
   url: string;
+  /** The admin API nodes (one, or the HA pair). */
+  nodes: SimNode[];
   clock: SimClock;
   events: EventEmitter;
   /** The db_cra stand-in (tests read it; the product uses its own connection). */
@@ -86,8 +103,6 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
   events.on('error', () => {}); // a failed tick is retried on the next one; listeners may still watch
   const agents = new Map(Object.entries(opts.dialer?.agents ?? {}));
 
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: BODY_LIMIT });
-  let url = '';
   const state: AdminApiState = {
     db,
     clock,
@@ -99,10 +114,15 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     limits: { ...LIMITS, ...opts.limits },
     timeZone,
     lastImport: new Map(),
-    baseUrl: () => url,
+    standbyWriteStatus: opts.standbyWriteStatus ?? 400,
   };
-  await app.register(adminApi, state);
-  url = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  const host = opts.host ?? '127.0.0.1';
+  const ports = [opts.port ?? 0, ...(opts.nodes === 2 ? [opts.port2 ?? 0] : [])];
+  const nodes = await startHaNodes(ports, host, (node) => {
+    const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: BODY_LIMIT });
+    void app.register(adminApi, { state, node });
+    return app;
+  });
 
   const dialer = new Dialer({
     db,
@@ -116,6 +136,8 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     ringSeconds: opts.dialer?.ringSeconds ?? 5,
     timeZone,
     ports: opts.dialer?.ports ?? 4,
+    customer: opts.dialer?.customer ?? alwaysConfirms,
+    queuePatienceSeconds: opts.dialer?.queuePatienceSeconds ?? 120,
   });
 
   // UCCX's midnight job: rows closed before today's midnight (server zone) move to history.
@@ -146,7 +168,8 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
   if (opts.dialer?.enabled !== false) timer = setTimeout(loop, tickMs);
 
   return {
-    url,
+    url: nodes[0]?.url as string,
+    nodes,
     clock,
     events,
     db,
@@ -161,7 +184,7 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
       timer = null;
       await running;
       await dialer.close();
-      await app.close();
+      for (const node of nodes) await node.stop();
       await db.close();
     },
   };

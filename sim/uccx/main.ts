@@ -18,6 +18,10 @@ const sim = await startUccxSim({
   campaigns: DEMO_UCCX_CAMPAIGNS,
   timeZone: env.CM_SIM_UCCX_TIME_ZONE ?? 'UTC',
   duplicateMode: env.CM_SIM_DUPLICATE_MODE === 'overwrite' ? 'overwrite' : 'drop',
+  // CM_SIM_UCCX_NODES=2: an HA pair; point the Campaign Manager at both (CM_UCCX_NODES).
+  nodes: env.CM_SIM_UCCX_NODES === '2' ? 2 : 1,
+  port2: Number(env.CM_SIM_UCCX_PORT_2 ?? 0),
+  standbyWriteStatus: Number(env.CM_SIM_STANDBY_WRITE_STATUS ?? 400),
   clock: { speed: Number(env.CM_SIM_CLOCK_SPEED ?? 1) },
   dialer: {
     enabled: env.CM_SIM_DIALER !== 'off',
@@ -32,4 +36,5 @@ sim.events.on('routed', (e: { accountNumber: string; agentId?: string; csq?: str
 );
 sim.events.on('ivrLookupFailed', (e: { contact: { accountnumber: string }; error: string }) => console.log(`IVR lookup failed for ${e.contact.accountnumber}: ${e.error}`));
 console.log(`UCCX simulator: ${sim.url} (admin API ${sim.url}/adminapi/campaign, db_cra ${env.CM_SIM_DBCRA_URL ?? 'sqlite:./data/db_cra.sqlite'})`);
+if (sim.nodes.length > 1) console.log(`UCCX HA pair: CM_UCCX_NODES=${sim.nodes.map((n) => n.url).join(',')} (${sim.nodes[0]?.url} is master)`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sim.close().then(() => process.exit(0)));

@@ -13,8 +13,9 @@ const BOOK = `mutation($input: BookInput!) { bookCallback(input: $input) { callb
 test('GraphQL me and bookCallback: callback, violations and duplicate in one BookResult', async (t) => {
   const app = await build(t, { now });
   assert.equal((await gql(app, null, '{ me { id } }')).statusCode, 401);
+  // 2001 belongs to the team "Supervisors" and supervises Team A (Finesse <teams>).
   const me = (await gql(app, '2001', '{ me { id role teamName } }')).json();
-  assert.deepEqual(me.data.me, { id: '2001', role: 'supervisor', teamName: 'Team A' });
+  assert.deepEqual(me.data.me, { id: '2001', role: 'supervisor', teamName: 'Supervisors' });
 
   const ok = (await gql(app, '1001', BOOK, { input: personalBooking() })).json().data.bookCallback;
   assert.equal(ok.callback.status, 'scheduled');

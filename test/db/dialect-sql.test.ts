@@ -31,7 +31,7 @@ test('sqlFor(mssql).insertIgnore and upsert avoid ON CONFLICT', () => {
 });
 
 test('sqlFor(*).deleteBatch and limit bound the work per statement', () => {
-  assert.equal(sqlFor('mssql').deleteBatch('t', 'x = 1'), 'DELETE TOP (:limit) FROM t WHERE x = 1');
+  assert.equal(sqlFor('mssql').deleteBatch('t', 'x = 1'), 'DELETE TOP (:limit) FROM t WHERE x = 1; SELECT @@ROWCOUNT AS AFFECTEDROWS;');
   assert.match(sqlFor('postgres').deleteBatch('t', 'x = 1'), /ORDER BY id LIMIT :limit\)$/);
   assert.equal(sqlFor('mssql').limit(5), 'OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY');
   assert.equal(sqlFor('sqlite').limit(5), 'LIMIT 5');

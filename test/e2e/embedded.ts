@@ -27,13 +27,14 @@ export async function freePort(): Promise<number> {
 export async function startEmbedded(env: Record<string, string> = {}): Promise<Embedded> {
   const dir = mkdtempSync(join(tmpdir(), 'cm-e2e-'));
   const [port, uccxPort, finessePort] = [await freePort(), await freePort(), await freePort()];
+  const scheme = env.CM_TLS_CERT ? 'https' : 'http';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], {
     cwd: new URL('../../', import.meta.url).pathname,
     env: {
       ...process.env,
       CM_PORT: String(port),
       CM_HOST: '127.0.0.1',
-      CM_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      CM_PUBLIC_URL: `${scheme}://127.0.0.1:${port}`,
       CM_SIM_UCCX_PORT: String(uccxPort),
       CM_SIM_FINESSE_PORT: String(finessePort),
       CM_DATABASE_URL: `sqlite:${join(dir, 'cm.sqlite')}`,
@@ -53,8 +54,8 @@ export async function startEmbedded(env: Record<string, string> = {}): Promise<E
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    cmUrl: `http://127.0.0.1:${port}`,
-    desktopUrl: out.match(/Finesse desktop simulator \(open this\):\s+(\S+)/)?.[1] ?? `http://127.0.0.1:${finessePort}/desktop/`,
+    cmUrl: `${scheme}://127.0.0.1:${port}`,
+    desktopUrl: out.match(/Finesse desktop simulator \(open this\):\s+(\S+)/)?.[1] ?? `${scheme}://127.0.0.1:${finessePort}/desktop/`,
     output: () => out,
     stop: async () => {
       if (child.exitCode === null) {

@@ -87,8 +87,13 @@ test('an agent books from the calendar, the supervisor reassigns live, the callb
   await s.locator('[data-action="reassign"]').first().click();
   await s.locator('cb-callback-actions select').first().selectOption('agent:1002');
   await s.locator('cb-callback-actions form .primary').first().click();
-  await s.locator('tbody tr[data-id]', { hasText: 'Piotr Kowalski' }).waitFor({ timeout: 10_000 });
-  assert.equal((await rest('GET', `/api/v1/callbacks/${booked.id}`, '2001')).agentId, '1002');
+  // The row's own reassign form lists "Piotr Kowalski" already: wait for the stored change instead.
+  let agentId = '';
+  for (let i = 0; i < 50 && agentId !== '1002'; i++) {
+    agentId = (await rest('GET', `/api/v1/callbacks/${booked.id}`, '2001')).agentId;
+    if (agentId !== '1002') await new Promise((res) => setTimeout(res, 200));
+  }
+  assert.equal(agentId, '1002');
   const second = await rest('POST', '/api/v1/callbacks', '1001', { campaign: 'CB_MAIN', phone: '601 234 552', scheduledAt: new Date(Date.now() + 3600_000).toISOString(), skill: 'Sales', firstName: 'Ola', lastName: 'Live' });
   await s.locator(`tbody tr[data-id="${second.id}"]`).waitFor({ timeout: 10_000 });
   await shot(sup, '3-supervisor-reassigned');
@@ -113,7 +118,7 @@ test('an agent books from the calendar, the supervisor reassigns live, the callb
   }
   assert.equal(status, 'completed');
   const events = (await rest('GET', `/api/v1/callbacks/${booked.id}/history`, '2001')).map((h: { event: string }) => h.event);
-  for (const e of ['booked', 'reassigned', 'rescheduled', 'claimed', 'imported', 'ivr_lookup', 'routed', 'arrived', 'completed']) assert.ok(events.includes(e), `${e} in ${events}`);
+  for (const e of ['booked', 'reassigned', 'rescheduled', 'claimed', 'imported', 'confirmed', 'routed', 'arrived', 'completed']) assert.ok(events.includes(e), `${e} in ${events}`);
   await s.locator(`tbody tr[data-id="${booked.id}"]`, { hasText: /completed/i }).waitFor({ timeout: 10_000 });
   await s.locator('.counts', { hasText: 'completed: 1' }).waitFor({ timeout: 10_000 });
   await shot(sup, '5-supervisor-live');

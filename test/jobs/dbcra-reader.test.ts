@@ -22,12 +22,19 @@ for (const dialect of DIALECTS) {
       sql = createSequelize(target.url);
       await sql.query(`CREATE TABLE dialinglist (${COLUMNS})`);
       await sql.query(`CREATE TABLE dialinglisthistory (${COLUMNS})`);
-      await sql.query('CREATE TABLE contactcalldetail (contacttype INTEGER, campaignid INTEGER, dialinglistid INTEGER, accountnumber VARCHAR(25), customvariable1 VARCHAR(40), customvariable2 VARCHAR(40))');
+      await sql.query(
+        'CREATE TABLE contactcalldetail (sessionid INTEGER, sessionseqnum INTEGER, contacttype INTEGER, campaignid INTEGER, dialinglistid INTEGER, accountnumber VARCHAR(25), contactdisposition INTEGER, customvariable1 VARCHAR(40), customvariable2 VARCHAR(40))',
+      );
+      await sql.query('CREATE TABLE agentconnectiondetail (sessionid INTEGER, sessionseqnum INTEGER, resourceid INTEGER, talktime INTEGER)');
       const row = (id: number, campaign: number, account: string, status: number, result: number | null, calls: [number, number, number]) =>
         `(${id}, ${campaign}, '${account}', ${status}, ${result ?? 'NULL'}, ${calls.join(', ')}, '2026-12-01 10:00:00')`;
       await sql.query(`INSERT INTO dialinglist VALUES ${[row(10, 200, 'A', 1, null, [0, 0, 0]), row(11, 200, 'B', 3, 11, [1, 1, 0]), row(12, 201, 'C', 1, null, [0, 0, 0])].join(', ')}`);
       await sql.query(`INSERT INTO dialinglisthistory VALUES ${[row(5, 200, 'D', 3, 1, [1, 0, 0]), row(11, 200, 'B', 3, 11, [1, 1, 0])].join(', ')}`);
-      await sql.query("INSERT INTO contactcalldetail VALUES (7, 200, 5, 'D', '42', 'agent:1001'), (7, 200, NULL, NULL, '43', 'csq:CSQ_Sales'), (1, 200, 5, 'D', '42', 'x')");
+      await sql.query(
+        "INSERT INTO contactcalldetail VALUES (1, 0, 7, 200, 5, 'D', 2, '42', 'agent:1001'), (2, 0, 7, 200, NULL, NULL, 1, '43', 'csq:CSQ_Sales'), (3, 0, 1, 200, 5, 'D', 2, '42', 'x')",
+      );
+      // Session 1 talked to agent 1001; session 2 rang agent 1002 without an answer (talk time 0).
+      await sql.query('INSERT INTO agentconnectiondetail VALUES (1, 0, 1001, 95), (2, 0, 1002, 0)');
       reader = (await openDbCraReader({ driver: 'sql', url: target.url })) as SqlDbCraReader;
     });
     after(async () => {
@@ -51,11 +58,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await reader.readContacts([]), []);
     });
 
-    test('readCallDetails: IVR outbound rows by dialing-list id or callback id', async () => {
+    test('readCallDetails: IVR outbound rows by dialing-list id or callback id, with disposition and whether an agent talked', async () => {
       const details = await reader.readCallDetails([200], { dialingListIds: [5], callbackIds: ['43'] });
-      assert.deepEqual(details.map((d) => [d.dialingListId, d.callbackId, d.routedTo]).sort(), [
-        [null, '43', 'csq:CSQ_Sales'],
-        [5, '42', 'agent:1001'],
+      assert.deepEqual(details.map((d) => [d.dialingListId, d.callbackId, d.routedTo, d.disposition, d.agentConnected]).sort(), [
+        [null, '43', 'csq:CSQ_Sales', 1, false],
+        [5, '42', 'agent:1001', 2, true],
       ]);
     });
   });

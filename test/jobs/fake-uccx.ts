@@ -16,6 +16,8 @@ export interface FakeUccx {
   url: string;
   dbcraUrl: string;
   posts: number;
+  /** Contacts the last import kept (the MANUAL import status). */
+  lastImported: number;
   setFault(f: FakeFault): void;
   /** Called once after the next DELETE of all contacts (to fail what comes after it). */
   afterDelete: (() => void) | null;
@@ -34,7 +36,9 @@ export async function startFakeUccx(): Promise<FakeUccx> {
   const cols = 'dialinglistid INTEGER PRIMARY KEY AUTOINCREMENT, campaignid INTEGER, accountnumber TEXT, firstname TEXT, lastname TEXT, phone01 TEXT, callstatus INTEGER, callresult INTEGER, callsmadetophone01 INTEGER DEFAULT 0, callsmadetophone02 INTEGER DEFAULT 0, callsmadetophone03 INTEGER DEFAULT 0, createdatetime TEXT';
   await sql.query(`CREATE TABLE dialinglist (${cols})`);
   await sql.query(`CREATE TABLE dialinglisthistory (${cols})`);
-  await sql.query('CREATE TABLE contactcalldetail (contacttype INTEGER, campaignid INTEGER, dialinglistid INTEGER, accountnumber TEXT, customvariable1 TEXT, customvariable2 TEXT)');
+  // The columns the sync reads (db_cra's ContactCallDetail and AgentConnectionDetail, docs/uccx-simulator.md).
+  await sql.query('CREATE TABLE contactcalldetail (sessionid INTEGER, sessionseqnum INTEGER, startdatetime TEXT, contacttype INTEGER, contactdisposition INTEGER, campaignid INTEGER, dialinglistid INTEGER, accountnumber TEXT, customvariable1 TEXT, customvariable2 TEXT)');
+  await sql.query('CREATE TABLE agentconnectiondetail (sessionid INTEGER, sessionseqnum INTEGER, talktime INTEGER)');
 
   let fault: FakeFault = 'none';
   const app = Fastify({ forceCloseConnections: true });
@@ -54,7 +58,9 @@ export async function startFakeUccx(): Promise<FakeUccx> {
     for (const c of parseCsvObjects(doc.campaignContacts.csvdata)) {
       if (c.phone1.length > 28 || !/^\d+$/.test(c.phone1)) return reply.code(400).type('application/xml').send('<apiErrors><apiError><errorMessage>Invalid Phone1</errorMessage></apiError></apiErrors>');
     }
+    fake.lastImported = 0;
     for (const c of parseCsvObjects(doc.campaignContacts.csvdata)) {
+      fake.lastImported++;
       await sql.query("INSERT INTO dialinglist (campaignid, accountnumber, firstname, lastname, phone01, callstatus, createdatetime) VALUES (?, ?, ?, ?, ?, 1, datetime('now'))", {
         replacements: [Number(req.params.id), c.accountnumber, c.firstname, c.lastname, c.phone1],
       });
@@ -64,9 +70,13 @@ export async function startFakeUccx(): Promise<FakeUccx> {
   });
   app.get<{ Params: { id: string } }>('/adminapi/campaign/:id/contacts', async (req, reply) => {
     const rows = (await sql.query('SELECT * FROM dialinglist WHERE campaignid = ? AND callstatus IN (1, 4, 6, 8)', { replacements: [Number(req.params.id)], type: QueryTypes.SELECT })) as Array<Record<string, unknown>>;
-    const lines = ['Account Number,First Name,Last Name,Phone1,Call Status', ...rows.map((r) => [r.accountnumber, r.firstname, r.lastname, r.phone01, r.callstatus].join(','))];
-    return reply.type('text/csv').send(lines.join('\n'));
+    // Cisco's documented shape: <campaignContacts> with the CSV (wrapped header, numeric status) in <csvdata>.
+    const lines = ['account number, first name, last name, phone1,', '  call status', '', ...rows.map((r) => [r.accountnumber, r.firstname, r.lastname, r.phone01, r.callstatus].join(', '))];
+    return reply.type('application/xml').send(`<campaignContacts><campaign name="x"><refURL>x</refURL></campaign><csvdata>${lines.join('\n')}</csvdata></campaignContacts>`);
   });
+  app.get<{ Params: { id: string } }>('/adminapi/campaign/:id/contacts/status', async (_req, reply) =>
+    reply.type('application/xml').send(`<statusDetails><importStatus><status importType="MANUAL"><result>SUCCESS</result><numContactsImported>${fake.lastImported}</numContactsImported></status></importStatus></statusDetails>`),
+  );
   app.delete<{ Params: { id: string } }>('/adminapi/campaign/:id/contacts', async (req) => {
     await sql.query('DELETE FROM dialinglist WHERE campaignid = ?', { replacements: [Number(req.params.id)] });
     fake.afterDelete?.();
@@ -79,6 +89,7 @@ export async function startFakeUccx(): Promise<FakeUccx> {
     url,
     dbcraUrl,
     posts: 0,
+    lastImported: 0,
     afterDelete: null,
     setFault: (f) => void (fault = f),
     rows: async (campaignId) =>

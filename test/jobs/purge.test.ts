@@ -1,5 +1,6 @@
 // purgeCampaign and purgeIfDue against the UCCX stand-in, on SQLite and PostgreSQL: DELETE all,
-// then the callbacks still pending are pushed again; a purge that dies half-way loses nothing.
+// then the callbacks still pending are pushed again; a purge that dies half-way loses nothing;
+// calls in progress are waited for, or resolved by the deadlines job; a cancelled contact goes.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
@@ -9,6 +10,9 @@ import { findCallbackById } from '../../db/queries/callbacks.ts';
 import { listHistory } from '../../db/queries/history.ts';
 import { dispatchOnce } from '../../jobs/dispatch.ts';
 import { purgeCampaign, purgeIfDue } from '../../jobs/purge.ts';
+import { deadlinesOnce } from '../../jobs/deadlines.ts';
+import { DEFAULT_DEADLINES } from '../../domain/deadlines.ts';
+import { transitionCallback } from '../../db/queries/transition.ts';
 import { DEFAULT_DISPATCH, type JobDeps } from '../../jobs/deps.ts';
 import { SqlDbCraReader } from '../../jobs/dbcra/sql-reader.ts';
 import { UccxAdminClient } from '../../jobs/uccx/admin-client.ts';
@@ -36,7 +40,10 @@ for (const dialect of DIALECTS) {
       uccx = await startFakeUccx();
       reader = await SqlDbCraReader.connect(uccx.dbcraUrl);
       now = T0;
-      await db.models.Callback.update({ status: 'cancelled' }, { where: { status: ['scheduled', 'queued', 'retry_wait', 'dispatching'] } });
+      await db.models.Callback.update({ status: 'cancelled' }, { where: { status: ['scheduled', 'queued', 'retry_wait', 'dispatching', 'dialing', 'connected'] } });
+      // Each test's UCCX stand-in numbers its rows from 1 again: forget what the sync saw of the last one.
+      await db.sequelize.query('DELETE FROM uccx_contact_observations');
+      await db.sequelize.query('DELETE FROM uccx_sync_cursors');
     });
     after(async () => {
       await uccx.close();
@@ -83,6 +90,71 @@ for (const dialect of DIALECTS) {
       const summary = await dispatchOnce(deps(), dispatch);
       assert.deepEqual([summary.reclaimed, summary.imported], [1, 1]);
       assert.deepEqual((await uccx.rows(200)).map((r) => r.accountnumber), [cb.accountNumber]);
+    });
+
+    test('a purge while calls are in progress: it waits for them (bounded); a call still going loses its contact and the deadlines job retries it', async () => {
+      const pending = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
+      const endsDuringWait = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
+      const talking = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
+      const d = deps();
+      await dispatchOnce(d, dispatch);
+      // UCCX dials two of them; the customer of `talking` answers (the IVR reports it).
+      await uccx.setCallStatus(endsDuringWait.accountNumber, 2);
+      await uccx.setCallStatus(talking.accountNumber, 2);
+      const answered = await transitionCallback(db, (await findCallbackById(db, talking.id))!, { event: 'answer', actor: 'ivr', at: now, history: [['ivr_lookup', {}]] });
+      assert.equal(answered.ok, true);
+      // One call ends (busy) while the purge waits; the other is still going when the wait ends.
+      const busy = setTimeout(() => void uccx.setCallStatus(endsDuringWait.accountNumber, 3, 11), 150);
+      const report = await purgeCampaign(d, await campaign(d), { ...purge, waitForCallsMs: 600, pollMs: 50 });
+      clearTimeout(busy);
+      assert.deepEqual([report.pendingBefore, report.repushed, report.inFlight], [1, 1, 1]);
+      assert.deepEqual((await uccx.rows(200)).map((r) => r.accountnumber), [pending.accountNumber], 'only the pending one is pushed again');
+      assert.equal((await findCallbackById(db, endsDuringWait.id))!.status, 'retry_wait', 'its result was applied before the DELETE');
+      assert.equal((await findCallbackById(db, talking.id))!.status, 'connected');
+      const marked = (await listHistory(db, talking.id)).at(-1)!;
+      assert.deepEqual([marked.event, marked.details.inFlight], ['purged', true]);
+
+      // No result can reach db_cra any more: after connectedMinutes the deadlines job finds the row gone.
+      now = new Date(T0.getTime() + 61 * 60_000);
+      await deadlinesOnce(d, DEFAULT_DEADLINES);
+      const lost = (await findCallbackById(db, talking.id))!;
+      assert.deepEqual([lost.status, lost.attempts], ['retry_wait', 1]);
+      const retry = (await listHistory(db, talking.id)).at(-1)!;
+      assert.deepEqual([retry.event, retry.details.reason, retry.details.found], ['retry_scheduled', 'deadline', 'gone']);
+      // …and its retry is dispatched like any other: every callback ends right.
+      now = new Date(lost.nextAttemptAt!);
+      await dispatchOnce(deps(), dispatch);
+      assert.equal((await findCallbackById(db, talking.id))!.status, 'queued');
+      assert.equal((await uccx.rows(200)).filter((r) => r.accountnumber === talking.accountNumber).length, 1);
+    });
+
+    test('a cancelled callback already in UCCX is removed by the next purge and not pushed again', async () => {
+      const keep = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
+      const cancel = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
+      const d = deps();
+      await dispatchOnce(d, dispatch);
+      assert.equal((await uccx.rows(200)).length, 2);
+      const cancelled = await transitionCallback(db, (await findCallbackById(db, cancel.id))!, { event: 'cancel', actor: '1001', at: now, history: [['cancelled', { by: '1001' }]] });
+      assert.equal(cancelled.ok, true);
+      const postsBefore = uccx.posts;
+      const report = await purgeCampaign(d, await campaign(d), purge);
+      assert.deepEqual([report.pendingBefore, report.repushed], [1, 1]);
+      assert.deepEqual((await uccx.rows(200)).map((r) => r.accountnumber), [keep.accountNumber]);
+      assert.equal(uccx.posts, postsBefore + 1, 'one re-push, without the cancelled one');
+      const after = (await findCallbackById(db, cancel.id))!;
+      assert.equal(after.status, 'cancelled');
+      assert.deepEqual((await listHistory(db, cancel.id)).map((h) => h.event), ['claimed', 'imported', 'cancelled']);
+    });
+
+    test('a queued callback past its expiry is expired by the purge, not pushed again', async () => {
+      const late = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
+      const d = deps();
+      await dispatchOnce(d, dispatch);
+      now = new Date(T0.getTime() + 4 * 3_600_000); // demo rules: expiryHours 4
+      const report = await purgeCampaign(d, await campaign(d), purge);
+      assert.deepEqual([report.pendingBefore, report.repushed], [0, 0]);
+      assert.deepEqual(await uccx.rows(200), []);
+      assert.equal((await findCallbackById(db, late.id))!.status, 'expired');
     });
 
     test('purgeIfDue runs once per day at or after the purge time, across instances', async () => {

@@ -9,6 +9,7 @@ import { listHistory } from '../../db/queries/history.ts';
 import { syncOnce } from '../../jobs/sync.ts';
 import type { Db } from '../../db/index.ts';
 import { makeDeps, MemoryDbCra, seedDemo } from './helpers.ts';
+import { parseCallResultMap } from '../../domain/rules/call-results.ts';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 
@@ -49,26 +50,66 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await events(cb.id), ['dial_result', 'retry_scheduled']);
     });
 
-    test('dialing, then answered and routed to the agent: completed', async () => {
+    test('dialing, answered (no call detail yet: connected), then an agent leg in ContactCallDetail: completed', async () => {
       const dbcra = new MemoryDbCra();
       const cb = await queued(1002, { type: 'personal', agentId: '1001' });
       dbcra.row({ dialingListId: 1002, accountNumber: cb.accountNumber, callStatus: 2 });
       await syncOnce(deps(dbcra));
       assert.equal((await findCallbackById(db, cb.id))!.status, 'dialing');
       dbcra.row({ dialingListId: 1002, accountNumber: cb.accountNumber, callStatus: 3, callResult: 1, callsMade: 1 });
-      dbcra.details.push({ campaignId: 200, dialingListId: 1002, accountNumber: cb.accountNumber, callbackId: String(cb.id), routedTo: 'agent:1001' });
+      await syncOnce(deps(dbcra));
+      assert.equal((await findCallbackById(db, cb.id))!.status, 'connected', 'the customer is still on the call');
+      dbcra.details.push({ campaignId: 200, dialingListId: 1002, accountNumber: cb.accountNumber, callbackId: String(cb.id), routedTo: 'agent:1001', disposition: 2, agentConnected: true });
       await syncOnce(deps(dbcra));
       const done = (await findCallbackById(db, cb.id))!;
       assert.equal(done.status, 'completed');
       assert.equal(done.attempts, 1);
-      assert.deepEqual(await events(cb.id), ['dial_result', 'dial_result', 'completed']);
+      assert.deepEqual(await events(cb.id), ['dial_result', 'dial_result', 'dial_result', 'completed']);
+    });
+
+    test('applyContactRow: routed to the CSQ but abandoned in the queue (no agent leg) is a failed attempt per policy, never completed', async () => {
+      const dbcra = new MemoryDbCra();
+      const cb = await queued(1011);
+      dbcra.row({ dialingListId: 1011, accountNumber: cb.accountNumber, callStatus: 3, callResult: 1, callsMade: 1 });
+      dbcra.details.push({ campaignId: 200, dialingListId: 1011, accountNumber: cb.accountNumber, callbackId: String(cb.id), routedTo: 'csq:CSQ_Sales', disposition: 1, agentConnected: false });
+      await syncOnce(deps(dbcra));
+      const after = (await findCallbackById(db, cb.id))!;
+      assert.deepEqual([after.status, after.attempts, after.lastResult, after.nextAttemptAt], ['retry_wait', 1, 'abandoned_in_queue', '2026-12-01T10:10:00.000Z']);
+      assert.deepEqual(await events(cb.id), ['dial_result', 'retry_scheduled']);
+    });
+
+    test('applyContactRow: an agent leg on the last allowed attempt completes; no agent on it fails max_attempts', async () => {
+      const dbcra = new MemoryDbCra();
+      const reached = await forceState(db, (await queued(1012)).id, { attempts: 2 });
+      const missed = await forceState(db, (await queued(1013)).id, { attempts: 2 });
+      for (const [cb, listId, agentConnected] of [[reached, 1012, true], [missed, 1013, false]] as const) {
+        dbcra.row({ dialingListId: listId, accountNumber: cb.accountNumber, callStatus: 3, callResult: 1, callsMade: 1 });
+        dbcra.details.push({ campaignId: 200, dialingListId: listId, accountNumber: cb.accountNumber, callbackId: String(cb.id), routedTo: 'csq:CSQ_Sales', disposition: agentConnected ? 2 : 1, agentConnected });
+      }
+      await syncOnce(deps(dbcra));
+      assert.equal((await findCallbackById(db, reached.id))!.status, 'completed');
+      const failed = (await findCallbackById(db, missed.id))!;
+      assert.deepEqual([failed.status, failed.reason, failed.attempts], ['failed', 'max_attempts', 3]);
+    });
+
+    test('syncOnce with a site callresult map: 10 counts as answered (CM_UCCX_CALLRESULT_MAP), not as a failed attempt', async () => {
+      const dbcra = new MemoryDbCra();
+      const cb = await queued(1014);
+      dbcra.row({ dialingListId: 1014, accountNumber: cb.accountNumber, callStatus: 3, callResult: 10, callsMade: 1 });
+      dbcra.details.push({ campaignId: 200, dialingListId: 1014, accountNumber: cb.accountNumber, callbackId: String(cb.id), routedTo: 'agent:1001', disposition: 2, agentConnected: true });
+      await syncOnce({ ...deps(dbcra), callResultMap: parseCallResultMap('{"10":"answered"}') });
+      assert.equal((await findCallbackById(db, cb.id))!.status, 'completed');
+      const other = await queued(1015);
+      dbcra.row({ dialingListId: 1015, accountNumber: other.accountNumber, callStatus: 3, callResult: 10, callsMade: 1 });
+      await syncOnce(deps(dbcra));
+      assert.equal((await findCallbackById(db, other.id))!.status, 'retry_wait', 'the Schema Guide default: 10 is skip-close');
     });
 
     test('a personal callback routed to the CSQ records fallback_to_skill', async () => {
       const dbcra = new MemoryDbCra();
       const cb = await queued(1003, { type: 'personal', agentId: '1002' });
       dbcra.row({ dialingListId: 1003, accountNumber: cb.accountNumber, callStatus: 3, callResult: 1, callsMade: 1 });
-      dbcra.details.push({ campaignId: 200, dialingListId: null, accountNumber: null, callbackId: String(cb.id), routedTo: 'csq:CSQ_Sales' });
+      dbcra.details.push({ campaignId: 200, dialingListId: null, accountNumber: null, callbackId: String(cb.id), routedTo: 'csq:CSQ_Sales', disposition: 2, agentConnected: true });
       await syncOnce(deps(dbcra));
       assert.equal((await findCallbackById(db, cb.id))!.status, 'completed');
       assert.deepEqual(await events(cb.id), ['dial_result', 'fallback_to_skill', 'completed']);

@@ -4,10 +4,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listHistory } from '../../db/queries/history.ts';
 import { booking, scriptedOutcomes, SPEED, startLoopWorld } from './harness.ts';
+import { as } from '../helpers/build.ts';
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`callback loop on ${dialect}`, () => {
-    test('book → dispatched within 1 s of its time → dialled → IVR lookup → routed to the agent → completed', async (t) => {
+    test('book → dispatched within 1 s of its time → dialled → IVR lookup → answered, confirmed, routed to the agent → completed', async (t) => {
       const world = await startLoopWorld(t, { dialect });
       world.runJobs();
       const cb = await world.book('1001', booking({ phone: '22 123 45 61', agentId: '1001' }));
@@ -15,7 +16,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal(done.status, 'completed');
       assert.equal(done.attempts, 1);
       const history = await listHistory(world.deps.db, cb.id);
-      const order = ['booked', 'claimed', 'imported', 'ivr_lookup', 'routed', 'completed'].map((e) => history.findIndex((h) => h.event === e));
+      const order = ['booked', 'claimed', 'imported', 'answered', 'confirmed', 'routed', 'completed'].map((e) => history.findIndex((h) => h.event === e));
       assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `history in loop order: ${history.map((h) => h.event).join(', ')}`);
       const imported = history.find((h) => h.event === 'imported')!;
       const lateRealMs = (Date.parse(imported.at) - Date.parse(cb.scheduledAt)) / SPEED;
@@ -23,6 +24,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal(imported.details.dialingListId, done.uccxDialingListId);
       assert.deepEqual(history.find((h) => h.event === 'routed')!.details.target, 'agent');
       assert.equal(history.find((h) => h.event === 'completed')!.details.routedTo, 'agent:1001');
+      assert.equal(history.filter((h) => h.event === 'ivr_lookup').length, 0, 'the lookup writes nothing');
       assert.equal((await world.uccxRows(cb.accountNumber)).length, 1);
     });
   });
@@ -68,7 +70,49 @@ describe('callback loop: outcomes', () => {
     const done = await world.waitFor(cb.id, ['completed', 'failed']);
     assert.equal(done.status, 'completed');
     const history = await listHistory(world.deps.db, cb.id);
-    assert.deepEqual(history.find((h) => h.event === 'fallback_to_skill')?.details, { agentId: '1002', csq: 'CSQ_Sales' });
+    assert.deepEqual(history.filter((h) => h.event === 'fallback_to_skill').map((h) => h.details), [{ agentId: '1002', csq: 'CSQ_Sales' }], 'once, from the IVR event');
     assert.equal(history.find((h) => h.event === 'completed')!.details.routedTo, 'csq:CSQ_Sales');
+  });
+
+  test('the customer never presses 1: each attempt fails per the retry policy (CB_MAIN: 3), never completed', async (t) => {
+    const world = await startLoopWorld(t, { customer: () => 'does_not_confirm' });
+    world.runJobs();
+    const cb = await world.book('1001', booking({ phone: '22 123 45 61' }));
+    const done = await world.waitFor(cb.id, ['completed', 'failed'], 30_000);
+    assert.deepEqual([done.status, done.reason, done.attempts], ['failed', 'max_attempts', 3]);
+    const events = await world.events(cb.id);
+    assert.equal(events.filter((e) => e === 'not_confirmed').length, 3);
+    assert.equal(events.filter((e) => e === 'retry_scheduled').length, 2);
+    assert.ok(!events.includes('completed'));
+  });
+
+  test('abandoned in the queue, then answered on the retry: completed on the second attempt only', async (t) => {
+    let calls = 0;
+    const world = await startLoopWorld(t, { customer: () => (calls++ === 0 ? 'abandons_in_queue' : 'confirms') });
+    world.runJobs();
+    const cb = await world.book('1001', booking({ phone: '22 123 45 60' }));
+    const waiting = await world.waitFor(cb.id, ['retry_wait', 'completed', 'failed']);
+    assert.deepEqual([waiting.status, waiting.attempts], ['retry_wait', 1]);
+    const done = await world.waitFor(cb.id, ['completed', 'failed']);
+    assert.deepEqual([done.status, done.attempts], ['completed', 2]);
+    const events = await world.events(cb.id);
+    assert.deepEqual(events.filter((e) => ['abandoned', 'completed'].includes(e)), ['abandoned', 'completed']);
+  });
+
+  test('a callback cancelled while its contact sits in UCCX: the customer hears the apology, the callback stays cancelled', async (t) => {
+    const world = await startLoopWorld(t, { dialer: false });
+    world.runJobs();
+    const cb = await world.book('1001', booking({ phone: '22 123 45 55' }));
+    await world.waitFor(cb.id, ['queued']);
+    const cancel = await world.app.inject({ method: 'POST', url: `/api/v1/callbacks/${cb.id}/cancel`, headers: as('1001'), payload: { reason: 'customer called in' } });
+    assert.equal(cancel.statusCode, 200, cancel.body);
+    const apologised: Array<{ callbackId: number; reason: string }> = [];
+    world.sim.events.on('apologised', (e) => apologised.push(e));
+    await world.sim.dialerTick();
+    await world.sim.dialerSettle();
+    assert.deepEqual(apologised, [{ accountNumber: cb.accountNumber, callbackId: cb.id, reason: 'cancelled' }]);
+    const after = (await world.waitFor(cb.id, ['cancelled']))!;
+    assert.equal(after.status, 'cancelled');
+    assert.deepEqual((await world.events(cb.id)).filter((e) => ['answered', 'routed', 'completed'].includes(e)), []);
   });
 });

@@ -12,7 +12,7 @@ import { loadConfig } from '../../config/settings.ts';
 import { QueryTypes } from 'sequelize';
 import { as, startFinesseUserApi } from '../helpers/build.ts';
 import { createTestDatabase, type TestDialect } from '../helpers/databases.ts';
-import { startUccxSim, type UccxSim, type OutcomeRule } from '../../sim/uccx/index.ts';
+import { startUccxSim, type UccxSim, type OutcomeRule, type CustomerRule } from '../../sim/uccx/index.ts';
 import { DEMO_UCCX_CAMPAIGNS } from '../../sim/start.ts';
 import { dispatchOnce } from '../../jobs/dispatch.ts';
 import { syncOnce } from '../../jobs/sync.ts';
@@ -46,7 +46,20 @@ export interface LoopWorld {
 
 export async function startLoopWorld(
   t: TestContext,
-  opts: { dialect?: TestDialect; outcome?: OutcomeRule; agents?: Record<string, { loggedIn: boolean; ready: boolean }>; dialer?: boolean; ports?: number } = {},
+  opts: {
+    dialect?: TestDialect;
+    outcome?: OutcomeRule;
+    customer?: CustomerRule;
+    agents?: Record<string, { loggedIn: boolean; ready: boolean }>;
+    dialer?: boolean;
+    ports?: number;
+    /** false: no db_cra reader (presence checks use the admin API's pending list only). */
+    reader?: boolean;
+    /** 2: UCCX as an HA pair; the client gets both nodes. */
+    uccxNodes?: 1 | 2;
+    /** allowDuplicateContacts the client sends (default true). */
+    allowDuplicateContacts?: boolean;
+  } = {},
 ): Promise<LoopWorld> {
   let simNow = () => new Date(SIM_START);
   // As test/helpers/build.ts, but closed in an order the running jobs need (jobs, then app, then database).
@@ -60,6 +73,7 @@ export async function startLoopWorld(
   const dbcraUrl = `sqlite:${join(dir, 'db_cra.sqlite')}`;
   const sim = await startUccxSim({
     dbcraUrl,
+    nodes: opts.uccxNodes ?? 1,
     campaigns: DEMO_UCCX_CAMPAIGNS,
     clock: { speed: SPEED, start: SIM_START },
     dialer: {
@@ -68,15 +82,23 @@ export async function startLoopWorld(
       ringSeconds: 5,
       ports: opts.ports ?? 4,
       outcome: opts.outcome,
+      customer: opts.customer,
       ivr: { lookupUrl: `${cmUrl}/ivr/v1/lookup`, user: 'ivr', password: 'ivr-demo', timeoutMs: 5000, defaultCsq: 'CSQ_Support' },
       agents: opts.agents ?? { '1001': { loggedIn: true, ready: true }, '1002': { loggedIn: true, ready: true } },
     },
   });
   simNow = () => sim.clock.now();
-  const reader = await SqlDbCraReader.connect(dbcraUrl);
+  const reader = opts.reader === false ? null : await SqlDbCraReader.connect(dbcraUrl);
   const deps: JobDeps = {
     db: app.services.db,
-    uccx: new UccxAdminClient({ url: sim.url, user: 'administrator', password: 'ciscocisco', timeoutMs: 1000 }),
+    uccx: new UccxAdminClient({
+      url: sim.url,
+      url2: sim.nodes[1]?.url ?? null,
+      user: 'administrator',
+      password: 'ciscocisco',
+      timeoutMs: 1000,
+      allowDuplicateContacts: opts.allowDuplicateContacts ?? true,
+    }),
     reader,
     now: simNow,
     owner: 'loop-cm',
@@ -88,7 +110,7 @@ export async function startLoopWorld(
   t.after(async () => {
     for (const loop of loops) await loop.stop();
     await sim.close();
-    await reader.close();
+    await reader?.close();
     await app.close();
     await finesse.close();
     await target.drop();

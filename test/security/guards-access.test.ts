@@ -17,9 +17,9 @@ const meet = async (app: App, ...users: string[]) => {
   for (const u of users) await app.inject({ url: '/api/v1/callbacks?limit=1', headers: as(u) });
 };
 
-const agent: Principal = { id: '1001', role: 'agent', teamId: '1', teamName: 'Team A' };
-const supervisor: Principal = { id: '2001', role: 'supervisor', teamId: '1', teamName: 'Team A' };
-const admin: Principal = { id: '9001', role: 'admin', teamId: '9', teamName: 'Operations' };
+const agent: Principal = { id: '1001', role: 'agent', teamId: '1', teamName: 'Team A', teamIds: [] };
+const supervisor: Principal = { id: '2001', role: 'supervisor', teamId: '1', teamName: 'Team A', teamIds: ['1'] };
+const admin: Principal = { id: '9001', role: 'admin', teamId: '9', teamName: 'Operations', teamIds: [] };
 
 test('assertMayBookFor: agents for themselves, supervisors for their teams, admins for anyone', () => {
   assert.doesNotThrow(() => assertMayBookFor(agent, '1001', { id: '1001', teamId: '1' }));

@@ -53,18 +53,20 @@ test('every query and mutation the gadget sends passes the limits', async (t) =>
   }
 });
 
-test('introspection is off unless CM_GRAPHQL_INTROSPECTION=true', async (t) => {
-  const off = await build(t, { now });
+test('introspection is off in production unless CM_GRAPHQL_INTROSPECTION=true; on in the demo', async (t) => {
+  const off = await build(t, { now, env: { CM_MODE: 'production' } });
   const refused = (await gql(off, '1001', '{ __schema { queryType { name } } }')).json();
   assert.equal(refused.data ?? null, null);
   assert.equal(codes(refused)[0], 'FORBIDDEN');
-  const on = await build(t, { now, env: { CM_GRAPHQL_INTROSPECTION: 'true' } });
+  const on = await build(t, { now, env: { CM_MODE: 'production', CM_GRAPHQL_INTROSPECTION: 'true' } });
   assert.equal((await gql(on, '1001', '{ __schema { queryType { name } } }')).json().data.__schema.queryType.name, 'Query');
+  const demo = await build(t, { now });
+  assert.equal((await gql(demo, '1001', '{ __schema { queryType { name } } }')).json().data.__schema.queryType.name, 'Query');
 });
 
 test('errors carry a stable extensions.code', async (t) => {
   const app = await build(t, { now });
-  assert.deepEqual(codes((await gql(app, null, '{ me { id } }')).json()), ['UNAUTHENTICATED']);
+  assert.deepEqual(codes((await gql(app, null, '{ me { id } }')).json()), ['UNAUTHORIZED']);
   assert.deepEqual(codes((await gql(app, '1001', '{ me { nope } }')).json()), ['BAD_USER_INPUT']);
   assert.deepEqual(codes((await gql(app, '1001', '{ me { id }')).json()), ['BAD_USER_INPUT'], 'syntax');
   assert.deepEqual(codes((await gql(app, '1001', 'query($l: Int) { callbacks(limit: $l) { nextCursor } }', { l: 'many' })).json()), ['BAD_USER_INPUT'], 'variable type');

@@ -10,10 +10,11 @@ import { loggerOptions, maskPhones } from '../../bff/logger.ts';
 const ivrAuth = { authorization: `Basic ${Buffer.from('ivr:ivr-demo').toString('base64')}` };
 
 test('security headers on every answer, with a CSP the gadget inside Finesse works under', async (t) => {
-  const app = await build(t, { now, env: { CM_FINESSE_ORIGINS: 'https://finesse1.example.test,https://finesse2.example.test:8445' } });
+  const app = await build(t, { now, env: { CM_CORS_ORIGINS: 'https://finesse1.example.test,https://finesse2.example.test:8445' } });
   for (const res of [await app.inject('/healthz'), await app.inject({ url: '/api/v1/callbacks' }), await app.inject('/nope'), await app.inject('/gadget.xml')]) {
     const csp = String(res.headers['content-security-policy']);
-    assert.match(csp, /frame-ancestors 'self' https:\/\/finesse1\.example\.test https:\/\/finesse2\.example\.test:8445/);
+    assert.match(csp, /frame-ancestors 'self'[^;]* https:\/\/finesse1\.example\.test https:\/\/finesse2\.example\.test:8445(;|$)/);
+    assert.doesNotMatch(csp, /frame-ancestors[^;]*\*/, 'nobody else');
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /object-src 'none'/);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
@@ -25,8 +26,8 @@ test('security headers on every answer, with a CSP the gadget inside Finesse wor
   }
 });
 
-test('/metrics and /docs: protected unless CM_EXPOSE_OPS=true; admins and the metrics token get in', async (t) => {
-  const app = await build(t, { now, env: { CM_METRICS_TOKEN: 's3cret-scraper-token' } });
+test('/metrics and /docs: protected in production (CM_EXPOSE_OPS=false); admins and the metrics token get in', async (t) => {
+  const app = await build(t, { now, env: { CM_MODE: 'production', CM_METRICS_TOKEN: 's3cret-scraper-token' } });
   for (const url of ['/metrics', '/docs', '/docs/json']) {
     assert.equal((await app.inject(url)).statusCode, 401, `${url} anonymous`);
     assert.equal((await app.inject({ url, headers: as('1001') })).statusCode, 403, `${url} agent`);
@@ -35,7 +36,8 @@ test('/metrics and /docs: protected unless CM_EXPOSE_OPS=true; admins and the me
   assert.equal((await app.inject({ url: '/metrics', headers: { authorization: 'Bearer s3cret-scraper-token' } })).statusCode, 200);
   assert.equal((await app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode, 401);
   assert.equal((await app.inject({ url: '/docs/json', headers: { authorization: 'Bearer s3cret-scraper-token' } })).statusCode, 401, 'the token opens /metrics only');
-  const open = await build(t, { now, env: { CM_EXPOSE_OPS: 'true' } });
+  // The demo (the default mode) opens them.
+  const open = await build(t, { now });
   assert.equal((await open.inject('/metrics')).statusCode, 200);
   assert.equal((await open.inject('/docs/json')).statusCode, 200);
 });

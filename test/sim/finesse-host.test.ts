@@ -28,7 +28,8 @@ after(async () => {
 test('gadget.xml is a Finesse gadget spec with the mandatory features and the cmUrl preference', () => {
   const parsed = parseGadgetSpec(spec);
   for (const f of ['pubsub-2', 'settitle', 'dynamic-height', 'loadingindicator']) assert.ok(parsed.features.includes(f), f);
-  assert.deepEqual(parsed.userPrefs.map((p) => p.name), ['cmUrl']);
+  assert.deepEqual(parsed.userPrefs.map((p) => p.name), ['cmUrl', 'accountVariable']);
+  assert.equal(parsed.userPrefs.find((p) => p.name === 'accountVariable')?.defaultValue, 'callVariable10');
   assert.match(parsed.content, /\/desktop\/assets\/js\/finesse\.js/);
   assert.match(parsed.content, /__UP_cmUrl__\/gadget\/cb-gadget\.js/);
 });

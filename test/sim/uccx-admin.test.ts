@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { UccxSim } from '../../sim/uccx/index.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { HEADER, adminAuth, postContacts, startTestSim } from './uccx-helpers.ts';
+import { HEADER, adminAuth, csvdataLines, postContacts, startTestSim } from './uccx-helpers.ts';
 
 for (const dialect of DIALECTS) {
   describe(`UCCX simulator admin API (db_cra on ${dialect})`, () => {
@@ -44,7 +44,7 @@ for (const dialect of DIALECTS) {
       assert.match(await res.text(), /<errorType>Invalid\.Query<\/errorType>/);
     });
 
-    test('POST contacts (XML and JSON) imports into dialinglist; GET lists them as CSV; status counts them', async () => {
+    test('POST contacts (XML and JSON) imports into dialinglist; GET lists them as <campaignContacts><csvdata>; status counts them', async () => {
       const res = await postContacts(sim, `${HEADER}\nA1,Jan,Kowalski,0221234561,,,\n"A2","Anna, Maria",Nowak,0221234562,,,`);
       assert.equal(res.status, 202);
       assert.match(res.headers.get('location') ?? '', /\/adminapi\/campaign\/200\/contacts\/status$/);
@@ -56,13 +56,16 @@ for (const dialect of DIALECTS) {
       assert.equal(json.status, 202);
       const rows = await sim.db.query<{ accountnumber: string; callstatus: number; firstname: string }>('SELECT accountnumber, callstatus, firstname FROM dialinglist ORDER BY dialinglistid');
       assert.deepEqual(rows.map((r) => [r.accountnumber, Number(r.callstatus), r.firstname]), [['A1', 1, 'Jan'], ['A2', 1, 'Anna, Maria'], ['A3', 1, 'Ola']]);
-      const csv = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts?q=PENDING`, { headers: adminAuth })).text();
-      const lines = csv.split('\n');
-      assert.match(lines[0] as string, /^Account Number,First Name,Last Name,Phone1,Phone2,Phone3,Dial Time,Call Result,Callback Number,Call Status/);
-      assert.equal(lines.length, 4);
-      assert.match(lines[2] as string, /^A2,"Anna, Maria",Nowak,0221234562/);
+      const xml = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts?q=PENDING`, { headers: adminAuth })).text();
+      assert.match(xml, /^<\?xml[^>]*\?>\s*<campaignContacts>\s*<campaign name="CB_DDI_1">\s*<refURL>[^<]*\/adminapi\/campaign\/200<\/refURL>\s*<\/campaign>\s*<csvdata>/);
+      const lines = csvdataLines(xml);
+      assert.equal(lines[0], 'account number, first name, last name, phone1,', 'the header wraps as in Cisco\'s sample');
+      assert.match(lines[1] as string, /^phone2, phone3, dial time, call result, callback number, call status, call result 01/);
+      assert.equal(lines.length, 5);
+      assert.match(lines[3] as string, /^A2, "Anna, Maria", Nowak, 0221234562, , , , 0, , 1, /, 'call status is numeric (1 = pending)');
       const status = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts/status`, { headers: adminAuth })).text();
-      assert.match(status, /<statusDetails><importStatus><status importType="MANUAL"><result>SUCCESS<\/result><startTime>\d+<\/startTime><numContactsImported>1<\/numContactsImported>/);
+      assert.match(status, /<statusDetails><self>[^<]*\/adminapi\/campaign\/200<\/self><campaignId>200<\/campaignId><importStatus><status importType="AUTO">.*<\/status>/);
+      assert.match(status, /<status importType="MANUAL"><result>SUCCESS<\/result><startTime>\d+<\/startTime><numContactsImported>1<\/numContactsImported>/);
     });
 
     test('POST contacts enforces the limits with a UCCX error body (whole import refused)', async () => {
@@ -88,11 +91,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(rows.map((r) => r.accountnumber), ['D1']);
     });
 
-    test('GET contacts caps the CSV at 10,000 rows', async () => {
+    test('GET contacts caps the csvdata at 10,000 rows', async () => {
       const many = Array.from({ length: 10_050 }, (_, i) => `M${i},F,L,06${String(i).padStart(8, '0')},,,`).join('\n');
       assert.equal((await postContacts(sim, `${HEADER}\n${many}`)).status, 202);
-      const csv = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts`, { headers: adminAuth })).text();
-      assert.equal(csv.split('\n').length - 1, 10_000);
+      const xml = await (await fetch(`${sim.url}/adminapi/campaign/200/contacts`, { headers: adminAuth })).text();
+      assert.equal(csvdataLines(xml).length - 2, 10_000);
     });
 
     test('DELETE contacts removes every contact of the campaign', async () => {

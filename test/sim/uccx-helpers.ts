@@ -23,3 +23,11 @@ export const HEADER = 'Account Number,First Name,Last Name,Phone1,Phone2,Phone3,
 export async function postContacts(sim: UccxSim, csv: string, allow = true): Promise<Response> {
   return fetch(`${sim.url}/adminapi/campaign/200/contacts`, { method: 'POST', headers: { ...adminAuth, 'content-type': 'application/xml' }, body: contactsXml(csv, allow) });
 }
+
+/** The non-empty, trimmed lines inside <csvdata> of a pending-contacts answer (entities decoded). */
+export const csvdataLines = (xml: string): string[] =>
+  (/<csvdata>([\s\S]*)<\/csvdata>/.exec(xml)?.[1] ?? '')
+    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);

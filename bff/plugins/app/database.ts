@@ -12,8 +12,9 @@ declare module 'fastify' {
 
 export default fp<{ config: Config }>(async (app, { config }) => {
   const db = await openDatabase(config.databaseUrl);
-  const seedFile = config.seedFile ?? DEMO_SEED_FILE;
-  if (await seedIfEmpty(db, readSeedFile(seedFile))) app.log.info({ seedFile }, 'database seeded');
+  // The demo seed belongs to the demo; production seeds only a file the operator names.
+  const seedFile = config.seedFile ?? (config.mode === 'demo' ? DEMO_SEED_FILE : null);
+  if (seedFile && (await seedIfEmpty(db, readSeedFile(seedFile)))) app.log.info({ seedFile }, 'database seeded');
   app.decorate('db', db);
   app.addHook('onClose', async () => db.close());
 }, { name: 'database' });

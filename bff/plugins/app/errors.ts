@@ -2,7 +2,7 @@
 // in docs/security.md); anything unexpected is a 500 "internal_error" whose detail stays in the log.
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
+import { BadRequest, ConfigInvalid, DuplicateCallback, Forbidden, InUse, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
 import { INVALID_CHARACTERS, SAFE_TEXT_PATTERN, isSafeText } from '../../../domain/text.ts';
 import { duplicateAnswer } from '../../services/access.ts';
 
@@ -11,18 +11,23 @@ export const ERROR_CODES = [
   'bad_request',
   'invalid_characters',
   'unauthorized',
+  'too_many_failed_logins',
   'forbidden',
+  'forbidden_origin',
   'not_found',
   'method_not_allowed',
   'uri_too_long',
   'duplicate',
   'invalid_state',
+  'in_use',
+  'invalid_configuration',
   'payload_too_large',
   'unsupported_media_type',
   'validation_failed',
   'rate_limited',
   'internal_error',
   'finesse_unavailable',
+  'uccx_unavailable',
 ] as const;
 
 const BY_STATUS: Record<number, (typeof ERROR_CODES)[number]> = {
@@ -80,6 +85,8 @@ export default fp(async (app) => {
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.routeOptions.url ?? ''}`.trim() }));
 
   app.setErrorHandler((err, req, reply) => {
+    if (err instanceof ConfigInvalid) return reply.code(422).send({ error: 'invalid_configuration', errors: err.errors });
+    if (err instanceof InUse) return reply.code(409).send({ error: 'in_use', errors: err.errors });
     if (err instanceof ValidationFailed) return reply.code(422).send({ error: 'validation_failed', violations: err.violations });
     if (err instanceof DuplicateCallback) return reply.code(409).send({ error: 'duplicate', ...duplicateAnswer(req.principal, err.existing, err.owner) });
     if (err instanceof NotFound) return reply.code(404).send({ error: 'not_found', message: err.message });
@@ -89,8 +96,7 @@ export default fp(async (app) => {
     const e = err as { validation?: AjvError[]; statusCode?: number; message: string; extensions?: { code?: string } };
     // GraphQL refusals raised before mercurius answers (authentication in its context) keep the GraphQL shape.
     if (e.extensions?.code && e.statusCode && e.statusCode >= 400 && e.statusCode < 600) {
-      const code = e.extensions.code === 'UNAUTHORIZED' ? 'UNAUTHENTICATED' : e.extensions.code;
-      return reply.code(e.statusCode).send({ data: null, errors: [{ message: e.message, extensions: { code } }] });
+      return reply.code(e.statusCode).send({ data: null, errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
     }
     if (e.validation) {
       if (e.validation.some((v) => v.keyword === 'pattern' && v.params?.pattern === SAFE_TEXT_PATTERN)) return invalidCharacters(reply, 'a text field');

@@ -41,12 +41,13 @@ export default fp<{ security: SecuritySettings }>(async (app, opts) => {
 
   // Finesse is called by the auth plugin: its failures (no answer, 5xx) are watched here.
   const finesse = dependencyWatch(app.db, 'finesse', app.log);
-  const verify = app.finesseAuth.verify.bind(app.finesseAuth);
-  app.finesseAuth.verify = async (...args: Parameters<typeof verify>) => {
+  // verifySession is what REST, GraphQL and websockets all go through (verify calls it).
+  const verifySession = app.finesseAuth.verifySession.bind(app.finesseAuth);
+  app.finesseAuth.verifySession = async (...args: Parameters<typeof verifySession>) => {
     try {
-      const principal = await verify(...args);
+      const session = await verifySession(...args);
       finesse.success();
-      return principal;
+      return session;
     } catch (err) {
       if (err instanceof FinesseUnavailable) {
         const status = /answered (\d{3})/.exec(err.message)?.[1];

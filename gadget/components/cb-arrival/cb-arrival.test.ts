@@ -1,17 +1,31 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CbArrival } from './cb-arrival.ts';
 import './cb-arrival.ts';
-import { callback, mockApi, outboundCall, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { mockApi, outboundCall, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
 import type { CurrentCall } from '../../context/call-context.ts';
+import type { ArrivalContext } from '../../api/types.ts';
 
-const booked = callback({ id: '7', accountNumber: 'CBACC7', createdBy: '1002', notes: 'Call about <b>invoice</b> 12', attempts: 1 });
+function arrival(overrides: Partial<ArrivalContext> = {}): ArrivalContext {
+  return {
+    callbackId: '7', accountNumber: 'CBACC7', campaign: 'CB_MAIN', type: 'skill', skill: 'Sales', agentId: null,
+    firstName: 'Jan', lastName: 'Kowalski', phone: '+48601234567', phoneMasked: false, notes: 'Call about <b>invoice</b> 12',
+    bookedBy: { id: '1002', name: 'Piotr Kowalski' }, scheduledAt: '2026-11-24T14:00:00Z', timeZone: 'Europe/Warsaw',
+    status: 'connected', attempts: 1, createdAt: '2026-11-24T09:00:00Z', ...overrides,
+  };
+}
 
-function apiFor(found = booked) {
+function apiFor(found: ArrivalContext | null = arrival()) {
   return mockApi({
-    CallbackByAccount: ({ accountNumber }) => ({ callbackByAccount: accountNumber === found.accountNumber ? found : null }),
-    AcknowledgeArrival: ({ id }) => ({ acknowledgeArrival: { callback: { ...found, id, status: 'completed' }, violations: [], duplicate: null } }),
+    ArrivalContext: ({ accountNumber }) => ({ arrivalContext: found && accountNumber === found.accountNumber ? found : null }),
+    AcknowledgeArrivalByAccount: () => ({ acknowledgeArrivalByAccount: { context: { ...(found as ArrivalContext), status: 'completed' }, error: null } }),
   });
 }
+
+/** A callback call as an IVR-campaign script queues it: no BA* variables, the account number in callVariable10. */
+const ivrRoutedCall = (accountNumber = 'CBACC7'): CurrentCall => ({
+  dialogId: '16000002', callType: 'ACD_IN', direction: 'inbound', fromAddress: '0601234567', dnis: '1001002',
+  variables: { callVariable10: accountNumber }, accountNumber, customerNumber: '0601234567', customerName: '', campaign: null,
+});
 
 async function setup(mock = apiFor(), call: CurrentCall | null = outboundCall({ accountNumber: 'CBACC7' })) {
   const host = await fixture<CbTestContext>(html`<cb-test-context .api=${mock.api} .session=${session()} .call=${call}><cb-arrival></cb-arrival></cb-test-context>`);
@@ -28,26 +42,49 @@ describe('cb-arrival', () => {
     expect(shadow(el).querySelector('h2')?.textContent).to.contain('Jan Kowalski');
     expect(text).to.contain('Piotr Kowalski (1002)');
     expect(text).to.contain('Promised for');
+    expect(text).to.contain('skill Sales');
     expect(shadow(el).querySelector('.notes')?.textContent).to.equal('Call about <b>invoice</b> 12');
     expect(shadow(el).querySelector('.notes b')).to.equal(null);
   });
 
-  it('acknowledges the arrival once per call', async () => {
+  it('acknowledges the arrival once per call, by the account number the call carries', async () => {
     const { el, host, mock } = await setup();
-    await until(() => mock.transport.callsOf('AcknowledgeArrival').length, 'ack');
+    await until(() => mock.transport.callsOf('AcknowledgeArrivalByAccount').length, 'ack');
     host.call = { ...(host.call as CurrentCall) };
     await host.updateComplete;
     await el.updateComplete;
-    expect(mock.transport.callsOf('AcknowledgeArrival')).to.deep.equal([{ id: '7' }]);
-    expect(mock.transport.callsOf('CallbackByAccount')).to.deep.equal([{ accountNumber: 'CBACC7' }]);
+    expect(mock.transport.callsOf('AcknowledgeArrivalByAccount')).to.deep.equal([{ accountNumber: 'CBACC7' }]);
+    expect(mock.transport.callsOf('ArrivalContext')).to.deep.equal([{ accountNumber: 'CBACC7' }]);
   });
 
-  it('stays empty for a call that is not a callback', async () => {
+  it('works for an IVR-routed call without BA* variables (the call variable the script set)', async () => {
+    const { el, mock } = await setup(apiFor(), ivrRoutedCall());
+    await until(() => shadow(el).querySelector('[role="status"]'), 'acknowledged');
+    expect(mock.transport.callsOf('ArrivalContext')).to.deep.equal([{ accountNumber: 'CBACC7' }]);
+  });
+
+  it('shows the masked number to an agent who receives another agent’s callback', async () => {
+    const { el } = await setup(apiFor(arrival({ phone: '+48•••••••67', phoneMasked: true })), ivrRoutedCall());
+    await until(() => shadow(el).querySelector('[role="status"]'), 'acknowledged');
+    expect(shadow(el).querySelector('.number')?.textContent).to.equal('+48•••••••67 (masked: not your callback)');
+  });
+
+  it('says why when the acknowledgement is refused', async () => {
+    const mock = mockApi({
+      ArrivalContext: () => ({ arrivalContext: arrival() }),
+      AcknowledgeArrivalByAccount: () => ({ acknowledgeArrivalByAccount: { context: null, error: 'not_found' } }),
+    });
+    const { el } = await setup(mock);
+    const alert = await until(() => shadow(el).querySelector('[role="alert"]'), 'alert');
+    expect(alert.textContent).to.contain('the call is no longer in progress');
+  });
+
+  it('stays empty for a call that is not a callback in flight', async () => {
     const { el, mock } = await setup(apiFor(), outboundCall({ accountNumber: 'SALES-1' }));
-    await until(() => mock.transport.callsOf('CallbackByAccount').length, 'lookup');
+    await until(() => mock.transport.callsOf('ArrivalContext').length, 'lookup');
     await el.updateComplete;
     expect(shadow(el).querySelector('section')).to.equal(null);
-    expect(mock.transport.callsOf('AcknowledgeArrival')).to.have.length(0);
+    expect(mock.transport.callsOf('AcknowledgeArrivalByAccount')).to.have.length(0);
   });
 
   it('clears when the call ends', async () => {
@@ -60,7 +97,7 @@ describe('cb-arrival', () => {
   });
 
   it('is accessible', async () => {
-    const { el } = await setup();
+    const { el } = await setup(apiFor(arrival({ phone: '+48•••••••67', phoneMasked: true })));
     await until(() => shadow(el).querySelector('[role="status"]'), 'acknowledged');
     await expect(el).to.be.accessible();
   });

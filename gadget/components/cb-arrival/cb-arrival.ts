@@ -1,18 +1,21 @@
-// Arrival: when a callback call (a dialog with BAAccountNumber) reaches the agent, shows whose
-// callback it is, who booked it and when, the notes, and acknowledges the arrival once per call.
+// Arrival: when a callback call reaches the agent — a dialog carrying the account number, in
+// BAAccountNumber or in the call variable the Callback IVR script set — shows whose callback it
+// is, who booked it and when, the notes, and acknowledges the arrival once per call. Any agent the
+// call is routed to (personal, fallback skill, skill) gets this context while the call is in flight;
+// the number is masked when the callback is not his to read.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { CallbackApi } from '../../api/api-client.ts';
-import type { Callback } from '../../api/types.ts';
+import type { ArrivalContext } from '../../api/types.ts';
 import { apiContext } from '../../context/api-context.ts';
 import { callContext, type CurrentCall } from '../../context/call-context.ts';
 import { sessionContext, type Session } from '../../context/session-context.ts';
-import { formatDateTime, t, type MessageKey } from '../../i18n/i18n.ts';
+import { formatDateTime, hasMessage, t, type Locale, type MessageKey } from '../../i18n/i18n.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import styles from './cb-arrival.styles.ts';
 
-export type CbArrivalEvent = CustomEvent<{ callback: Callback; acknowledged: boolean }>;
+export type CbArrivalEvent = CustomEvent<{ arrival: ArrivalContext; acknowledged: boolean }>;
 
 @customElement('cb-arrival')
 export class CbArrival extends LitElement {
@@ -22,8 +25,7 @@ export class CbArrival extends LitElement {
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
   @consume({ context: callContext, subscribe: true }) call?: CurrentCall | null;
 
-  @state() private callback: Callback | null = null;
-  @state() private bookedBy = '';
+  @state() private arrival: ArrivalContext | null = null;
   @state() private acknowledged = false;
   @state() private error = '';
 
@@ -33,7 +35,7 @@ export class CbArrival extends LitElement {
     const key = this.call?.accountNumber && this.api ? `${this.call.dialogId}:${this.call.accountNumber}` : '';
     if (key === this.lookedUpFor) return;
     this.lookedUpFor = key;
-    this.callback = null;
+    this.arrival = null;
     this.acknowledged = false;
     this.error = '';
     if (key) void this.lookUp(key, this.call?.accountNumber as string);
@@ -42,54 +44,54 @@ export class CbArrival extends LitElement {
   private async lookUp(key: string, accountNumber: string): Promise<void> {
     const api = this.api as CallbackApi;
     try {
-      const found = await api.callbackByAccount(accountNumber);
+      const found = await api.arrivalContext(accountNumber);
       if (key !== this.lookedUpFor || !found) return;
-      this.callback = found;
-      void this.resolveBooker(found.createdBy);
-      const result = await api.acknowledgeArrival(found.id);
+      this.arrival = found;
+      const result = await api.acknowledgeArrivalByAccount(accountNumber);
       if (key !== this.lookedUpFor) return;
-      this.acknowledged = Boolean(result.callback);
-      if (result.callback) this.callback = result.callback;
-      else this.error = result.violations.map((v) => v.message).join(' ');
-      this.dispatchEvent(new CustomEvent('cb-arrival', { detail: { callback: this.callback, acknowledged: this.acknowledged }, bubbles: true, composed: true }));
+      this.acknowledged = Boolean(result.context);
+      if (result.context) this.arrival = result.context;
+      else this.error = this.errorText(result.error ?? '');
+      this.dispatchEvent(new CustomEvent('cb-arrival', { detail: { arrival: this.arrival, acknowledged: this.acknowledged }, bubbles: true, composed: true }));
     } catch (e) {
       if (key === this.lookedUpFor) this.error = (e as Error).message;
     }
   }
 
-  /** "Anna Nowak (1001)" when the agent list knows the booker, else the id. */
-  private async resolveBooker(id: string): Promise<void> {
-    this.bookedBy = id;
-    if (this.session?.agentId === id) {
-      this.bookedBy = `${this.session.firstName} ${this.session.lastName} (${id})`.trim();
-      return;
-    }
-    try {
-      const agent = (await (this.api as CallbackApi).agents()).find((a) => a.id === id);
-      if (agent) this.bookedBy = `${agent.firstName} ${agent.lastName} (${id})`;
-    } catch {
-      /* the id is enough */
-    }
+  private get locale(): Locale {
+    return this.session?.locale ?? 'en';
+  }
+
+  private errorText(code: string): string {
+    const key = `arrival.error.${code}`;
+    return hasMessage(key) ? t(this.locale, key) : code;
+  }
+
+  /** "Anna Nowak (1001)" when the booker is known, else the id. */
+  private bookedBy(a: ArrivalContext): string {
+    return a.bookedBy.name ? `${a.bookedBy.name} (${a.bookedBy.id})` : a.bookedBy.id;
   }
 
   override render() {
-    const c = this.callback;
-    if (!c && !this.error) return nothing;
-    const l = this.session?.locale ?? 'en';
-    if (!c) return html`<p class="error" role="alert">${t(l, 'arrival.ackFailed', { message: this.error })}</p>`;
-    const name = `${c.firstName} ${c.lastName}`.trim() || c.phone;
+    const a = this.arrival;
+    if (!a && !this.error) return nothing;
+    const l = this.locale;
+    if (!a) return html`<p class="error" role="alert">${t(l, 'arrival.ackFailed', { message: this.error })}</p>`;
+    const name = `${a.firstName} ${a.lastName}`.trim() || a.phone;
+    const target = a.type === 'personal' && a.agentId ? t(l, 'arrival.personal', { agent: a.agentId }) : t(l, 'target.skill', { name: a.skill ?? '' });
     return html`
       <section role="region" aria-labelledby="arrival-title">
         <h2 id="arrival-title">${t(l, 'arrival.title', { name })}</h2>
         <dl>
-          <dt>${t(l, 'list.number')}</dt><dd>${c.phone}</dd>
-          <dt>${t(l, 'list.campaign')}</dt><dd>${c.campaign}</dd>
-          <dt>${t(l, 'list.when')}</dt><dd>${t(l, 'arrival.scheduled', { when: formatDateTime(l, c.scheduledAt, c.timeZone) })}</dd>
-          <dt>${t(l, 'arrival.booked')}</dt><dd>${t(l, 'arrival.bookedBy', { who: this.bookedBy || c.createdBy, when: formatDateTime(l, c.createdAt) })}</dd>
-          <dt>${t(l, 'list.status')}</dt><dd>${t(l, `status.${c.status}` as MessageKey)} · ${t(l, 'arrival.attempts', { n: Math.max(1, c.attempts) })}</dd>
+          <dt>${t(l, 'list.number')}</dt><dd class="number">${a.phoneMasked ? t(l, 'arrival.maskedNumber', { number: a.phone }) : a.phone}</dd>
+          <dt>${t(l, 'list.campaign')}</dt><dd>${a.campaign}</dd>
+          <dt>${t(l, 'list.target')}</dt><dd>${target}</dd>
+          <dt>${t(l, 'list.when')}</dt><dd>${t(l, 'arrival.scheduled', { when: formatDateTime(l, a.scheduledAt, a.timeZone) })}</dd>
+          <dt>${t(l, 'arrival.booked')}</dt><dd>${t(l, 'arrival.bookedBy', { who: this.bookedBy(a), when: formatDateTime(l, a.createdAt) })}</dd>
+          <dt>${t(l, 'list.status')}</dt><dd>${t(l, `status.${a.status}` as MessageKey)} · ${t(l, 'arrival.attempts', { n: Math.max(1, a.attempts) })}</dd>
         </dl>
         <h3>${t(l, 'arrival.notes')}</h3>
-        <p class="notes">${c.notes || t(l, 'arrival.noNotes')}</p>
+        <p class="notes">${a.notes || t(l, 'arrival.noNotes')}</p>
         ${this.acknowledged ? html`<p class="ok" role="status">${t(l, 'arrival.acknowledged')}</p>` : nothing}
         ${this.error ? html`<p class="error" role="alert">${t(l, 'arrival.ackFailed', { message: this.error })}</p>` : nothing}
       </section>

@@ -74,4 +74,15 @@ describe('cb-gadget', () => {
     const { el } = await setup('supervisor');
     await expect(el).to.be.accessible();
   });
+
+  it('shows the active callback of an inbound caller at once (cb-inbound-match)', async () => {
+    const match = { id: '5', campaign: 'CB_MAIN', scheduledAt: '2026-11-25T13:00:00Z', timeZone: 'Europe/Warsaw', bookedBy: { id: '1101', name: 'John Smith' }, mayRead: false, details: null };
+    const mock = mockApi({ ActiveCallbacksForNumber: () => ({ activeCallbacksForNumber: [match] }) });
+    const call = { dialogId: '9', callType: 'ACD_IN', direction: 'inbound' as const, fromAddress: '0601234567', dnis: '', variables: {}, accountNumber: null, customerNumber: '0601234567', customerName: '', campaign: null };
+    const el = await fixture<CbGadget>(html`<cb-gadget .api=${mock.api} .session=${session()} .call=${call}></cb-gadget>`);
+    const panel = await until(() => shadow(el).querySelector('cb-inbound-match'), 'panel');
+    await until(() => panel.shadowRoot?.querySelector('section'), 'match shown');
+    expect(panel.shadowRoot?.textContent).to.contain('John Smith (1101)');
+    expect(mock.transport.callsOf('ActiveCallbacksForNumber')).to.deep.equal([{ phone: '0601234567' }]);
+  });
 });

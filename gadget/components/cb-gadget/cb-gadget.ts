@@ -1,5 +1,5 @@
 // The gadget's root: provides the API client, the session and the current call to every component
-// (the Finesse adapter sets them), shows the arrival panel and the views as keyboard-friendly tabs.
+// (the Finesse adapter sets them), shows the arrival and inbound-match panels and the views as keyboard-friendly tabs.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
@@ -12,6 +12,7 @@ import { baseStyles } from '../../styles/base.styles.ts';
 import '../cb-arrival/cb-arrival.ts';
 import '../cb-booking-form/cb-booking-form.ts';
 import '../cb-due-alert/cb-due-alert.ts';
+import '../cb-inbound-match/cb-inbound-match.ts';
 import '../cb-my-callbacks/cb-my-callbacks.ts';
 import '../cb-supervisor/cb-supervisor.ts';
 import styles from './cb-gadget.styles.ts';
@@ -98,6 +99,7 @@ export class CbGadget extends LitElement {
       <span class="user">${s.firstName} ${s.lastName} (${s.agentId}${s.teamName ? `, ${s.teamName}` : ''})</span>
       ${this.error ? html`<p class="error" role="alert">${t(l, 'app.error', { message: this.error })}</p>` : nothing}
       <cb-arrival></cb-arrival>
+      <cb-inbound-match></cb-inbound-match>
       <cb-due-alert ?hidden=${this.tab === 'mine'} @cb-show-mine=${() => this.select('mine', true)}></cb-due-alert>
       <div role="tablist" aria-label=${t(l, 'tab.label')} @keydown=${this.onTabKey}>
         ${this.tabs().map(

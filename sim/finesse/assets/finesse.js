@@ -9,9 +9,11 @@
        user.hasSupervisorRole/hasAgentRole
        user.getDialogs({ onCollectionAdd, onCollectionDelete, onLoad }) -> Dialogs (getCollection)
      dialog.getId/getMediaProperties/getFromAddress/getToAddress/getState/getMediaType
+     finesse.containerservices.ContainerServices.init/addHandler(Topics.ACTIVE_TAB)/makeActiveTabReq
      gadgets.HubSettings.onConnect, gadgets.window.adjustHeight/setTitle, gadgets.Prefs,
      gadgets.loadingindicator.dismiss
-   The user is loaded from /finesse/api/User/{id} with the agent's credentials, like Finesse does;
+   The user is loaded from /finesse/api/User/{id} with the agent's credentials, like Finesse does,
+   and only the signed-in user (onError 403 for any other id);
    dialogs come from the desktop host page (window.parent.finesseDesktop). */
 (function (w) {
   'use strict';
@@ -46,6 +48,25 @@
     },
   };
   finesse.clientservices = { ClientServices: ClientServices };
+
+  /* finesse.containerservices: the desktop tells a gadget that its tab became active (Cisco's sample
+     gadgets call gadgets.window.adjustHeight() then, since a hidden gadget cannot be measured). The
+     simulator's desktop shows its one gadget at once, and again whenever the page becomes visible. */
+  var ACTIVE_TAB = 'finesse.containerservices.activeTab';
+  var tabHandlers = [];
+  var ContainerServices = {
+    Topics: { ACTIVE_TAB: ACTIVE_TAB },
+    init: function () { return ContainerServices; },
+    addHandler: function (topic, handler) { if (topic === ACTIVE_TAB && typeof handler === 'function') tabHandlers.push(handler); },
+    removeHandler: function (topic, handler) { tabHandlers = tabHandlers.filter(function (h) { return h !== handler; }); },
+    makeActiveTabReq: function () { later(function () { tabHandlers.forEach(function (h) { h(); }); }); },
+  };
+  finesse.containerservices = { ContainerServices: ContainerServices };
+  if (w.document && w.document.addEventListener) {
+    w.document.addEventListener('visibilitychange', function () {
+      if (w.document.visibilityState === 'visible') tabHandlers.forEach(function (h) { h(); });
+    });
+  }
 
   function later(fn) { w.setTimeout(fn, 0); }
   function tag(xml, name) { var el = xml.getElementsByTagName(name)[0]; return el ? el.textContent : ''; }
@@ -102,6 +123,13 @@
     var self = this;
     this._options = options || {};
     this._data = { id: this._options.id };
+    /* No more permissive than the real library: a gadget reads the signed-in user only, agent or
+       supervisor (Finesse's REST API lets supervisors read team members; gadgets must not rely on it). */
+    var signedIn = (ClientServices._config || config).id;
+    if (String(this._options.id) !== String(signedIn)) {
+      later(function () { if (self._options.onError) self._options.onError({ status: 403, content: 'Forbidden: only the signed-in user can be read' }); });
+      return;
+    }
     w.fetch('/finesse/api/User/' + encodeURIComponent(this._options.id), { headers: { Authorization: ClientServices.authorizationHeader(), Accept: 'application/xml' } })
       .then(function (res) {
         if (!res.ok) { var err = new Error('HTTP ' + res.status); err.status = res.status; throw err; }

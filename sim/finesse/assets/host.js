@@ -103,7 +103,8 @@
     list.replaceChildren();
     state.dialogs.forEach(function (d) {
       var li = document.createElement('li');
-      var vars = d.callVariables.BAAccountNumber ? ' · account ' + d.callVariables.BAAccountNumber : '';
+      var account = d.callVariables.BAAccountNumber || d.callVariables.callVariable10;
+      var vars = account ? ' · account ' + account : '';
       li.textContent = d.callType + ' ' + d.fromAddress + ' → ' + (d.dnis || '') + vars + ' ';
       var end = document.createElement('button');
       end.type = 'button';
@@ -139,6 +140,12 @@
       if (v) vars[n] = v;
     });
     present({ callType: 'OUTBOUND', fromAddress: vars.BACustomerNumber || '', dnis: e.target.elements.dnis.value.trim(), callVariables: vars });
+  });
+  // A callback call as the Callback IVR script queues it: ACD_IN, the account number in a call variable.
+  $('ivr-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var account = e.target.elements.account.value.trim();
+    present({ callType: 'ACD_IN', fromAddress: e.target.elements.fromAddress.value.trim(), dnis: '', callVariables: account ? { callVariable10: account } : {} });
   });
   $('inbound-form').addEventListener('submit', function (e) {
     e.preventDefault();

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { acknowledgeArrival, cancelCallback } from '../../../services/lifecycle.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../../../services/booking.ts';
 import { callbackHistory, searchCallbacks } from '../../../services/reading.ts';
+import arrivals from './arrivals.ts';
+import inbound from './inbound.ts';
 import { bookBody, callbackSchema, cancelBody, errorSchema, idParams, listQuery, reassignBody, rescheduleBody, writeResponses } from './schemas.ts';
 
 type IdParams = { id: number };
@@ -84,4 +86,8 @@ export default async function callbacks(app: FastifyInstance): Promise<void> {
     { schema: { tags, summary: 'The gadget saw the callback call arrive at the agent', params: idParams, response: ok(200) } },
     async (req) => acknowledgeArrival(ctx, req.principal, req.params.id),
   );
+
+  // The arrival context and the "customer calls in first" routes share this prefix and hook.
+  await app.register(arrivals);
+  await app.register(inbound);
 }

@@ -1,0 +1,206 @@
+-- SQL Server statements the Campaign Manager sends (test/db/mssql.test.ts; UPDATE_MSSQL_SNAPSHOT=1 rewrites this file).
+
+-- ## migrations
+DECLARE @ms_ver NVARCHAR(20); SET @ms_ver = REVERSE(CONVERT(NVARCHAR(20), SERVERPROPERTY('ProductVersion'))); SELECT REVERSE(SUBSTRING(@ms_ver, CHARINDEX('.', @ms_ver)+1, 20)) AS 'version'
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+SELECT [name] FROM [SequelizeMeta] AS [SequelizeMeta] ORDER BY [SequelizeMeta].[name] ASC;
+IF OBJECT_ID('[holiday_calendars]', 'U') IS NULL CREATE TABLE [holiday_calendars] ([id] INTEGER IDENTITY(1,1) , [name] NVARCHAR(50) NOT NULL UNIQUE, [country] NVARCHAR(2) NULL, [region] NVARCHAR(10) NULL, [custom_dates] NVARCHAR(MAX) NOT NULL, [created_at] DATETIMEOFFSET NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([id]));
+IF OBJECT_ID('[campaigns]', 'U') IS NULL CREATE TABLE [campaigns] ([id] INTEGER IDENTITY(1,1) , [name] NVARCHAR(40) NOT NULL UNIQUE, [uccx_campaign_name] NVARCHAR(40) NOT NULL, [uccx_campaign_id] INTEGER NULL, [ddi] NVARCHAR(16) NOT NULL, [default_country] NVARCHAR(2) NOT NULL, [time_zone] NVARCHAR(64) NOT NULL, [dial_plan] NVARCHAR(MAX) NOT NULL, [retry_policy] NVARCHAR(MAX) NULL, [ivr_script] NVARCHAR(100) NULL, [holiday_calendar_id] INTEGER NULL, [created_at] DATETIMEOFFSET NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([id]), FOREIGN KEY ([holiday_calendar_id]) REFERENCES [holiday_calendars] ([id]));
+IF OBJECT_ID('[skills]', 'U') IS NULL CREATE TABLE [skills] ([id] INTEGER IDENTITY(1,1) , [name] NVARCHAR(50) NOT NULL UNIQUE, [csq] NVARCHAR(50) NOT NULL, [time_zone] NVARCHAR(64) NOT NULL, [hours] NVARCHAR(MAX) NOT NULL, [ivr_script] NVARCHAR(100) NULL, [holiday_calendar_id] INTEGER NULL, [created_at] DATETIMEOFFSET NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([id]), FOREIGN KEY ([holiday_calendar_id]) REFERENCES [holiday_calendars] ([id]));
+IF OBJECT_ID('[global_rules]', 'U') IS NULL CREATE TABLE [global_rules] ([id] INTEGER , [lead_minutes] INTEGER NOT NULL, [horizon_days] INTEGER NOT NULL, [window_start] NVARCHAR(5) NOT NULL, [window_end] NVARCHAR(5) NOT NULL, [slot_minutes] INTEGER NOT NULL, [capacity_per_skill_slot] INTEGER NOT NULL, [capacity_per_agent_slot] INTEGER NOT NULL, [expiry_hours] INTEGER NOT NULL, [personal_fallback_seconds] INTEGER NOT NULL, [created_at] DATETIMEOFFSET NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([id]));
+IF OBJECT_ID('[teams]', 'U') IS NULL CREATE TABLE [teams] ([id] NVARCHAR(20) , [name] NVARCHAR(100) NOT NULL, [created_at] DATETIMEOFFSET NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([id]));
+IF OBJECT_ID('[agents]', 'U') IS NULL CREATE TABLE [agents] ([id] NVARCHAR(50) , [first_name] NVARCHAR(50) NOT NULL, [last_name] NVARCHAR(50) NOT NULL, [team_id] NVARCHAR(20) NULL, [role] NVARCHAR(20) NOT NULL, [created_at] DATETIMEOFFSET NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([id]));
+CREATE INDEX [agents_team_id] ON [agents] ([team_id])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0001-configuration"
+IF OBJECT_ID('[callbacks]', 'U') IS NULL CREATE TABLE [callbacks] ([id] INTEGER IDENTITY(1,1) , [account_number] NVARCHAR(25) NOT NULL UNIQUE, [campaign] NVARCHAR(40) NOT NULL, [type] NVARCHAR(10) NOT NULL, [agent_id] NVARCHAR(50) NULL, [skill] NVARCHAR(50) NULL, [first_name] NVARCHAR(50) NOT NULL, [last_name] NVARCHAR(50) NOT NULL, [phone] NVARCHAR(40) NOT NULL, [phone_e164] NVARCHAR(16) NOT NULL, [dial_string] NVARCHAR(28) NOT NULL, [scheduled_at] DATETIMEOFFSET NOT NULL, [slot_start] DATETIMEOFFSET NOT NULL, [time_zone] NVARCHAR(64) NOT NULL, [status] NVARCHAR(20) NOT NULL, [reason] NVARCHAR(40) NULL, [attempts] INTEGER NOT NULL DEFAULT 0, [last_result] NVARCHAR(40) NULL, [next_attempt_at] DATETIMEOFFSET NULL, [notes] NVARCHAR(1000) NULL, [source] NVARCHAR(10) NOT NULL, [created_by] NVARCHAR(50) NOT NULL, [team_id] NVARCHAR(20) NULL, [created_at] DATETIMEOFFSET NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, [version] INTEGER NOT NULL DEFAULT 1, PRIMARY KEY ([id]));
+CREATE INDEX [callbacks_status_scheduled_at] ON [callbacks] ([status], [scheduled_at])
+CREATE INDEX [callbacks_agent_id_scheduled_at] ON [callbacks] ([agent_id], [scheduled_at])
+CREATE INDEX [callbacks_team_id_scheduled_at] ON [callbacks] ([team_id], [scheduled_at])
+CREATE UNIQUE INDEX [callbacks_one_active_per_number] ON [callbacks] ([phone_e164], [campaign]) WHERE [status] IN (N'scheduled', N'dispatching', N'queued', N'dialing', N'connected', N'retry_wait')
+IF OBJECT_ID('[callback_history]', 'U') IS NULL CREATE TABLE [callback_history] ([id] INTEGER IDENTITY(1,1) , [callback_id] INTEGER NOT NULL, [at] DATETIMEOFFSET NOT NULL, [event] NVARCHAR(30) NOT NULL, [actor] NVARCHAR(50) NOT NULL, [details] NVARCHAR(MAX) NOT NULL, PRIMARY KEY ([id]), FOREIGN KEY ([callback_id]) REFERENCES [callbacks] ([id]) ON DELETE CASCADE);
+CREATE INDEX [callback_history_callback_id_id] ON [callback_history] ([callback_id], [id])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0002-callbacks"
+IF OBJECT_ID('[slot_counters]', 'U') IS NULL CREATE TABLE [slot_counters] ([scope] NVARCHAR(80) , [slot_start] DATETIMEOFFSET , [booked] INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ([scope], [slot_start]));
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0003-slot-counters"
+ALTER TABLE [callbacks] ADD [claimed_by] NVARCHAR(100) NULL;
+ALTER TABLE [callbacks] ADD [lease_until] DATETIMEOFFSET NULL;
+ALTER TABLE [callbacks] ADD [uccx_campaign_id] INTEGER NULL;
+ALTER TABLE [callbacks] ADD [uccx_dialing_list_id] BIGINT NULL;
+ALTER TABLE [callbacks] ADD [imported_at] DATETIMEOFFSET NULL;
+CREATE INDEX [callbacks_uccx_dialing_list_id] ON [callbacks] ([uccx_dialing_list_id])
+IF OBJECT_ID('[do_not_call_numbers]', 'U') IS NULL CREATE TABLE [do_not_call_numbers] ([phone_e164] NVARCHAR(16) , [flagged_at] DATETIMEOFFSET NOT NULL, [source] NVARCHAR(40) NOT NULL, PRIMARY KEY ([phone_e164]));
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0004-dispatch"
+IF OBJECT_ID('[job_locks]', 'U') IS NULL CREATE TABLE [job_locks] ([name] NVARCHAR(60) , [owner] NVARCHAR(100) NULL, [lease_until] DATETIMEOFFSET NULL, [last_run_key] NVARCHAR(40) NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([name]));
+IF OBJECT_ID('[uccx_sync_cursors]', 'U') IS NULL CREATE TABLE [uccx_sync_cursors] ([uccx_campaign_id] INTEGER , [last_dialing_list_id] BIGINT NOT NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([uccx_campaign_id]));
+IF OBJECT_ID('[uccx_contact_observations]', 'U') IS NULL CREATE TABLE [uccx_contact_observations] ([dialing_list_id] BIGINT , [callback_id] INTEGER NOT NULL, [signature] NVARCHAR(100) NOT NULL, [calls_counted] INTEGER NOT NULL, [observed_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([dialing_list_id]));
+CREATE INDEX [uccx_contact_observations_callback_id] ON [uccx_contact_observations] ([callback_id])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0005-jobs"
+CREATE INDEX [callbacks_updated_at] ON [callbacks] ([updated_at])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0006-change-feed"
+IF OBJECT_ID('[audit_log]', 'U') IS NULL CREATE TABLE [audit_log] ([id] INTEGER IDENTITY(1,1) , [at] DATETIMEOFFSET NOT NULL, [actor] NVARCHAR(50) NOT NULL, [action] NVARCHAR(40) NOT NULL, [target] NVARCHAR(100) NOT NULL, [before_value] NVARCHAR(MAX) NULL, [after_value] NVARCHAR(MAX) NULL, PRIMARY KEY ([id]));
+CREATE INDEX [audit_log_at] ON [audit_log] ([at])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0015-audit-log"
+CREATE VIEW rpt_callbacks AS 
+SELECT
+  c.id AS callback_id,
+  c.account_number,
+  c.campaign,
+  c.skill,
+  c.agent_id,
+  c.type AS callback_type,
+  c.source,
+  c.status,
+  c.reason,
+  c.attempts,
+  c.last_result,
+  c.scheduled_at AS promised_at,
+  c.time_zone AS customer_time_zone,
+  c.created_by AS booked_by,
+  c.team_id,
+  c.created_at AS booked_at,
+  c.updated_at AS last_change_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('imported')) AS first_imported_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('dial_result')) AS first_dial_result_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('arrived')) AS agent_connected_at,
+  (SELECT MIN(h.at) FROM callback_history h WHERE h.callback_id = c.id AND h.event IN ('completed', 'failed', 'expired', 'cancelled')) AS ended_at,
+  CASE WHEN EXISTS (SELECT 1 FROM callback_history f WHERE f.callback_id = c.id AND f.event = 'fallback_to_skill') THEN 1 ELSE 0 END AS fell_back_to_skill
+FROM callbacks c
+CREATE VIEW rpt_attempts AS 
+SELECT
+  i.id AS attempt_id,
+  i.callback_id,
+  c.campaign,
+  c.skill,
+  c.agent_id,
+  c.type AS callback_type,
+  c.scheduled_at AS promised_at,
+  i.at AS imported_at,
+  CAST(JSON_VALUE(i.details, '$.dialingListId') AS INTEGER) AS dialing_list_id,
+  r.at AS result_at,
+  CAST(JSON_VALUE(r.details, '$.callStatus') AS INTEGER) AS call_status,
+  CAST(JSON_VALUE(r.details, '$.callResult') AS INTEGER) AS call_result,
+  JSON_VALUE(r.details, '$.result') AS result_name
+FROM callback_history i
+JOIN callbacks c ON c.id = i.callback_id
+LEFT JOIN callback_history r ON r.id = (
+  SELECT MAX(x.id) FROM callback_history x
+  WHERE x.callback_id = i.callback_id AND x.event = 'dial_result' AND x.id > i.id
+    AND NOT EXISTS (SELECT 1 FROM callback_history n WHERE n.callback_id = i.callback_id AND n.event = 'imported' AND n.id > i.id AND n.id < x.id))
+WHERE i.event = 'imported'
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0016-reporting-views"
+ALTER TABLE [callbacks] ADD [search_text] NVARCHAR(160) NULL;
+SELECT id, first_name, last_name, account_number FROM callbacks WHERE id > 0 ORDER BY id OFFSET 0 ROWS FETCH NEXT 1000 ROWS ONLY
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0017-callback-search"
+
+-- ## deleteOldHistoryBatch
+DELETE TOP (500) FROM callback_history WHERE callback_id IN (SELECT id FROM callbacks WHERE status IN ('completed', 'failed', 'expired', 'cancelled') AND updated_at < '2026-12-01 10:00:00.000 +00:00'); SELECT @@ROWCOUNT AS AFFECTEDROWS;
+
+-- ## deleteOldCallbacksBatch
+DELETE TOP (500) FROM callbacks WHERE status IN ('completed', 'failed', 'expired', 'cancelled') AND updated_at < '2026-12-01 10:00:00.000 +00:00' AND NOT EXISTS (SELECT 1 FROM callback_history h WHERE h.callback_id = callbacks.id); SELECT @@ROWCOUNT AS AFFECTEDROWS;
+
+-- ## claimDueCallbacks
+WITH due AS (SELECT TOP (10) * FROM callbacks WITH (UPDLOCK, READPAST, ROWLOCK) WHERE ((status = 'scheduled' AND scheduled_at <= '2026-12-01 10:00:00.000 +00:00') OR (status = 'retry_wait' AND next_attempt_at <= '2026-12-01 10:00:00.000 +00:00')) ORDER BY scheduled_at, id) UPDATE due SET status = 'dispatching', claimed_by = N'cm-1', lease_until = '2026-12-01 10:01:00.000 +00:00', version = version + 1, updated_at = '2026-12-01 10:00:00.000 +00:00' OUTPUT inserted.*;
+
+-- ## reclaimExpiredCallbacks
+WITH due AS (SELECT TOP (10) * FROM callbacks WITH (UPDLOCK, READPAST, ROWLOCK) WHERE (status IN ('dispatching') AND lease_until < '2026-12-01 10:00:00.000 +00:00') ORDER BY scheduled_at, id) UPDATE due SET status = 'dispatching', claimed_by = N'cm-2', lease_until = '2026-12-01 10:01:00.000 +00:00', version = version + 1, updated_at = '2026-12-01 10:00:00.000 +00:00' OUTPUT inserted.*;
+
+-- ## transitionCallback
+BEGIN TRANSACTION (isolation default)
+UPDATE [callbacks] SET [reason]=@0,[status]=@1,[updated_at]=@2,[version]=@3 WHERE [id] = @4 AND [version] = @5
+--   @0 NVarChar = "customer", @1 NVarChar = "cancelled", @2 NVarChar = "2026-12-01 10:00:00.000 +00:00", @3 Int = 2, @4 Int = 7, @5 Int = 1
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[id] = 7;
+INSERT INTO [callback_history] ([callback_id],[at],[event],[actor],[details]) OUTPUT INSERTED.[id],INSERTED.[callback_id],INSERTED.[at],INSERTED.[event],INSERTED.[actor],INSERTED.[details] VALUES (@0,@1,@2,@3,@4);
+--   @0 Int = 7, @1 NVarChar = "2026-12-01 10:00:00.000 +00:00", @2 NVarChar = "cancelled", @3 NVarChar = "1001", @4 NVarChar = "{\"by\":\"1001\"}"
+COMMIT TRANSACTION
+
+-- ## reserveSlot (free place)
+INSERT INTO slot_counters (scope, slot_start, booked) SELECT N'skill:Support', '2026-12-01 10:00:00.000 +00:00', 0 WHERE NOT EXISTS (SELECT 1 FROM slot_counters WITH (UPDLOCK, HOLDLOCK) WHERE scope = N'skill:Support' AND slot_start = '2026-12-01 10:00:00.000 +00:00')
+UPDATE [slot_counters] SET [booked]=booked + 1 WHERE [scope] = @0 AND [booked] < 3 AND [slot_start] = @1
+--   @0 NVarChar = "skill:Support", @1 NVarChar = "2026-12-01 10:00:00.000 +00:00"
+
+-- ## tryAcquireJobLock
+INSERT INTO job_locks (name, updated_at) SELECT N'sync', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM job_locks WITH (UPDLOCK, HOLDLOCK) WHERE name = N'sync')
+UPDATE job_locks SET owner = N'cm-1', lease_until = '2026-12-01 10:01:00.000 +00:00', updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'sync' AND (owner IS NULL OR owner = N'cm-1' OR lease_until < '2026-12-01 10:00:00.000 +00:00')
+SELECT owner, last_run_key FROM job_locks WHERE name = N'sync'
+
+-- ## claimDailyRun
+INSERT INTO job_locks (name, updated_at) SELECT N'retention-daily', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM job_locks WITH (UPDLOCK, HOLDLOCK) WHERE name = N'retention-daily')
+UPDATE job_locks SET last_run_key = N'2026-12-01', owner = N'cm-1', lease_until = '2026-12-01 11:00:00.000 +00:00', updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'retention-daily' AND (last_run_key IS NULL OR last_run_key < N'2026-12-01') AND (owner IS NULL OR owner = N'cm-1' OR lease_until < '2026-12-01 10:00:00.000 +00:00')
+SELECT owner, last_run_key FROM job_locks WHERE name = N'retention-daily'
+
+-- ## saveSyncCursor
+MERGE uccx_sync_cursors WITH (HOLDLOCK) AS t USING (SELECT 200 AS uccx_campaign_id, 1234 AS last_dialing_list_id, '2026-12-01 10:00:00.000 +00:00' AS updated_at) AS s ON t.uccx_campaign_id = s.uccx_campaign_id WHEN MATCHED THEN UPDATE SET last_dialing_list_id = s.last_dialing_list_id, updated_at = s.updated_at WHEN NOT MATCHED THEN INSERT (uccx_campaign_id, last_dialing_list_id, updated_at) VALUES (s.uccx_campaign_id, s.last_dialing_list_id, s.updated_at);
+
+-- ## getSyncCursor
+SELECT last_dialing_list_id FROM uccx_sync_cursors WHERE uccx_campaign_id = 200
+
+-- ## saveObservation
+MERGE uccx_contact_observations WITH (HOLDLOCK) AS t USING (SELECT 1234 AS dialing_list_id, 7 AS callback_id, N'3|1|1|' AS signature, 1 AS calls_counted, '2026-12-01 10:00:00.000 +00:00' AS observed_at) AS s ON t.dialing_list_id = s.dialing_list_id WHEN MATCHED THEN UPDATE SET callback_id = s.callback_id, signature = s.signature, calls_counted = s.calls_counted, observed_at = s.observed_at WHEN NOT MATCHED THEN INSERT (dialing_list_id, callback_id, signature, calls_counted, observed_at) VALUES (s.dialing_list_id, s.callback_id, s.signature, s.calls_counted, s.observed_at);
+
+-- ## findObservations
+SELECT dialing_list_id, callback_id, signature, calls_counted FROM uccx_contact_observations WHERE dialing_list_id IN (1234, 1235)
+
+-- ## listCallbacksInUccx
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[campaign] = N'Standard' AND [Callback].[status] IN (N'queued', N'dialing', N'connected') ORDER BY [Callback].[id] ASC;
+
+-- ## findCallbacksByAccountNumbers
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[account_number] IN (N'CB7', N'CB9');
+
+-- ## listChangedSince
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[updated_at] > N'2026-12-01 10:00:00.000 +00:00' ORDER BY [updatedAt] ASC, [Callback].[id] ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
+
+-- ## insertCallback
+INSERT INTO [callbacks] ([account_number],[campaign],[type],[agent_id],[skill],[first_name],[last_name],[phone],[phone_e164],[dial_string],[scheduled_at],[slot_start],[time_zone],[status],[attempts],[notes],[source],[created_by],[team_id],[version],[search_text],[created_at],[updated_at]) OUTPUT INSERTED.[id],INSERTED.[account_number],INSERTED.[campaign],INSERTED.[type],INSERTED.[agent_id],INSERTED.[skill],INSERTED.[first_name],INSERTED.[last_name],INSERTED.[phone],INSERTED.[phone_e164],INSERTED.[dial_string],INSERTED.[scheduled_at],INSERTED.[slot_start],INSERTED.[time_zone],INSERTED.[status],INSERTED.[reason],INSERTED.[attempts],INSERTED.[last_result],INSERTED.[next_attempt_at],INSERTED.[notes],INSERTED.[source],INSERTED.[created_by],INSERTED.[team_id],INSERTED.[version],INSERTED.[search_text],INSERTED.[claimed_by],INSERTED.[lease_until],INSERTED.[uccx_campaign_id],INSERTED.[uccx_dialing_list_id],INSERTED.[imported_at],INSERTED.[created_at],INSERTED.[updated_at] VALUES (@0,@1,@2,@3,@4,@5,@6,@7,@8,@9,@10,@11,@12,@13,@14,@15,@16,@17,@18,@19,@20,@21,@22);
+--   @0 NVarChar = "CB77", @1 NVarChar = "Standard", @2 NVarChar = "standard", @3 NVarChar = null, @4 NVarChar = "Support", @5 NVarChar = "Jan", @6 NVarChar = "K", @7 NVarChar = "+48221234567", @8 NVarChar = "+48221234567", @9 NVarChar = "0048221234567", @10 NVarChar = "2026-12-01 10:00:00.000 +00:00", @11 NVarChar = "2026-12-01 10:00:00.000 +00:00", @12 NVarChar = "Europe/Warsaw", @13 NVarChar = "scheduled", @14 Int = 0, @15 NVarChar = null, @16 NVarChar = "agent", @17 NVarChar = "1001", @18 NVarChar = "T1", @19 Int = 1, @20 NVarChar = "jan k cb77", @21 NVarChar = "2026-12-01 10:00:00.000 +00:00", @22 NVarChar = "2026-12-01 10:00:00.000 +00:00"
+
+-- ## countLiveDispatches
+SELECT count(*) AS [count] FROM [callbacks] AS [Callback] WHERE [Callback].[campaign] = N'Standard' AND [Callback].[status] = N'dispatching' AND [Callback].[claimed_by] != N'cm-1' AND [Callback].[lease_until] >= N'2026-12-01 10:00:00.000 +00:00';
+
+-- ## listExpiryCandidates
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE ([Callback].[status] IN (N'scheduled', N'retry_wait', N'queued') OR ([Callback].[status] = N'dispatching' AND [Callback].[lease_until] < N'2026-12-01 10:00:00.000 +00:00')) AND [Callback].[scheduled_at] <= N'2026-12-01 10:00:00.000 +00:00' ORDER BY [scheduledAt] ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
+
+-- ## flagDoNotCall
+INSERT INTO do_not_call_numbers (phone_e164, flagged_at, source) SELECT N'+48221234567', '2026-12-01 10:00:00.000 +00:00', N'uccx' WHERE NOT EXISTS (SELECT 1 FROM do_not_call_numbers WITH (UPDLOCK, HOLDLOCK) WHERE phone_e164 = N'+48221234567')
+
+-- ## renewDispatchLeases
+UPDATE [callbacks] SET [lease_until]=@0,[updated_at]=@1 WHERE [id] IN (7, 9) AND [status] = @2 AND [claimed_by] = @3 AND [lease_until] >= N'2026-12-01 10:00:00.000 +00:00'
+--   @0 NVarChar = "2026-12-01 10:01:00.000 +00:00", @1 NVarChar = "2026-12-01 10:00:00.000 +00:00", @2 NVarChar = "dispatching", @3 NVarChar = "cm-1"
+SELECT [id] FROM [callbacks] AS [Callback] WHERE [Callback].[id] IN (7, 9) AND [Callback].[status] = N'dispatching' AND [Callback].[claimed_by] = N'cm-1' AND [Callback].[lease_until] > N'2026-12-01 10:00:00.000 +00:00';
