@@ -16,7 +16,7 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   await qi.createTable('dependency_failures', {
     name: { type: DataTypes.STRING(20), primaryKey: true },
     cause: { type: DataTypes.STRING(40), primaryKey: true },
-    count: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
+    failures: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
     updated_at: { type: DataTypes.DATE, allowNull: false },
   });
 }

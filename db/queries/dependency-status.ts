@@ -28,10 +28,10 @@ export async function recordDependencyFailure(db: Db, name: Dependency, cause: s
   await db.sequelize.query('UPDATE dependency_status SET last_failure_at = :at, last_cause = :cause, updated_at = :at WHERE name = :name', {
     replacements: { name, cause, at },
   });
-  await db.sequelize.query(db.sql.insertIgnore('dependency_failures', ['name', 'cause', 'count', 'updated_at'], ['name', 'cause']), {
-    replacements: { name, cause, count: 0, updated_at: at },
+  await db.sequelize.query(db.sql.insertIgnore('dependency_failures', ['name', 'cause', 'failures', 'updated_at'], ['name', 'cause']), {
+    replacements: { name, cause, failures: 0, updated_at: at },
   });
-  await db.sequelize.query('UPDATE dependency_failures SET count = count + 1, updated_at = :at WHERE name = :name AND cause = :cause', { replacements: { name, cause, at } });
+  await db.sequelize.query('UPDATE dependency_failures SET failures = failures + 1, updated_at = :at WHERE name = :name AND cause = :cause', { replacements: { name, cause, at } });
 }
 
 const toDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
@@ -42,6 +42,6 @@ export async function listDependencyStatus(db: Db): Promise<DependencyStatusRow[
 }
 
 export async function listDependencyFailureCounts(db: Db): Promise<Array<{ name: Dependency; cause: string; count: number }>> {
-  const rows = (await db.sequelize.query('SELECT name, cause, count FROM dependency_failures', { type: QueryTypes.SELECT })) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({ name: r.name as Dependency, cause: String(r.cause), count: Number(r.count) }));
+  const rows = (await db.sequelize.query('SELECT name, cause, failures FROM dependency_failures', { type: QueryTypes.SELECT })) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({ name: r.name as Dependency, cause: String(r.cause), count: Number(r.failures) }));
 }

@@ -63,6 +63,13 @@ IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name
 EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
 INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
 --   @0 NVarChar = "0006-change-feed"
+IF OBJECT_ID('[dependency_status]', 'U') IS NULL CREATE TABLE [dependency_status] ([name] NVARCHAR(20) , [last_success_at] DATETIMEOFFSET NULL, [last_failure_at] DATETIMEOFFSET NULL, [last_cause] NVARCHAR(40) NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([name]));
+IF OBJECT_ID('[dependency_failures]', 'U') IS NULL CREATE TABLE [dependency_failures] ([name] NVARCHAR(20) , [cause] NVARCHAR(40) , [failures] BIGINT NOT NULL DEFAULT 0, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([name], [cause]));
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0014-dependency-status"
 IF OBJECT_ID('[audit_log]', 'U') IS NULL CREATE TABLE [audit_log] ([id] INTEGER IDENTITY(1,1) , [at] DATETIMEOFFSET NOT NULL, [actor] NVARCHAR(50) NOT NULL, [action] NVARCHAR(40) NOT NULL, [target] NVARCHAR(100) NOT NULL, [before_value] NVARCHAR(MAX) NULL, [after_value] NVARCHAR(MAX) NULL, PRIMARY KEY ([id]));
 CREATE INDEX [audit_log_at] ON [audit_log] ([at])
 SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
