@@ -75,7 +75,10 @@ export default fp(async (app) => {
     } catch {
       /* plain text */
     }
-    if (parsed && (Array.isArray(parsed.errors) || (ERROR_CODES as readonly unknown[]).includes(parsed.error))) return payload;
+    // Answers that already name a code in their own shape (REST error, GraphQL errors, the IVR's code, XML) stay.
+    const named = (v: unknown) => typeof v === 'string' && /^[a-z_]+$/.test(v);
+    if (parsed && (Array.isArray(parsed.errors) || named(parsed.error) || named((parsed as { code?: unknown }).code))) return payload;
+    if (!parsed && /xml/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
     const code = BY_STATUS[reply.statusCode] ?? 'bad_request';
     const message = typeof parsed?.message === 'string' ? parsed.message : text;
     reply.type('application/json; charset=utf-8');
