@@ -211,3 +211,19 @@ INSERT INTO do_not_call_numbers (phone_e164, flagged_at, source) SELECT N'+48221
 UPDATE [callbacks] SET [lease_until]=@0,[updated_at]=@1 WHERE [id] IN (7, 9) AND [status] = @2 AND [claimed_by] = @3 AND [lease_until] >= N'2026-12-01 10:00:00.000 +00:00'
 --   @0 NVarChar = "2026-12-01 10:01:00.000 +00:00", @1 NVarChar = "2026-12-01 10:00:00.000 +00:00", @2 NVarChar = "dispatching", @3 NVarChar = "cm-1"
 SELECT [id] FROM [callbacks] AS [Callback] WHERE [Callback].[id] IN (7, 9) AND [Callback].[status] = N'dispatching' AND [Callback].[claimed_by] = N'cm-1' AND [Callback].[lease_until] > N'2026-12-01 10:00:00.000 +00:00';
+
+-- ## recordDependencySuccess
+INSERT INTO dependency_status (name, updated_at) SELECT N'uccx', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM dependency_status WITH (UPDLOCK, HOLDLOCK) WHERE name = N'uccx')
+UPDATE dependency_status SET last_success_at = '2026-12-01 10:00:00.000 +00:00', updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'uccx'
+
+-- ## recordDependencyFailure
+INSERT INTO dependency_status (name, updated_at) SELECT N'uccx', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM dependency_status WITH (UPDLOCK, HOLDLOCK) WHERE name = N'uccx')
+UPDATE dependency_status SET last_failure_at = '2026-12-01 10:00:00.000 +00:00', last_cause = N'http_401', updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'uccx'
+INSERT INTO dependency_failures (name, cause, failures, updated_at) SELECT N'uccx', N'http_401', 0, '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM dependency_failures WITH (UPDLOCK, HOLDLOCK) WHERE name = N'uccx' AND cause = N'http_401')
+UPDATE dependency_failures SET failures = failures + 1, updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'uccx' AND cause = N'http_401'
+
+-- ## listDependencyStatus
+SELECT name, last_success_at, last_failure_at, last_cause FROM dependency_status
+
+-- ## listDependencyFailureCounts
+SELECT name, cause, failures FROM dependency_failures
