@@ -10,7 +10,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { SecuritySettings } from '../../config/settings.ts';
-import { isSafeText } from '../../domain/text.ts';
+import { containsUnsafeText, isSafeField } from '../../domain/text.ts';
 import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from '../services/errors.ts';
 
 /** Every `extensions.code` the endpoint answers (docs/security.md explains each). */
@@ -42,13 +42,12 @@ const noIntrospection: ValidationRule = (context) =>
     }),
   );
 
-const containsUnsafeText = (value: unknown): boolean =>
-  typeof value === 'string' ? !isSafeText(value) : value && typeof value === 'object' ? Object.values(value).some(containsUnsafeText) : false;
-
 /** String literals with control or bidi-override characters are refused before execution. */
 const safeTextRule: ValidationRule = (context): ASTVisitor => ({
-  [Kind.STRING]: (node) => {
-    if (!isSafeText(node.value)) context.reportError(new GraphQLError('a string holds a control or bidi-override character', { nodes: [node], extensions: { code: 'INVALID_CHARACTERS' } }));
+  [Kind.STRING]: (node, _key, parent) => {
+    // The input field or argument the string is given for (notes may hold line breaks).
+    const field = parent && !Array.isArray(parent) && 'name' in parent ? (parent as { name: { value: string } }).name.value : null;
+    if (!isSafeField(field, node.value)) context.reportError(new GraphQLError('a string holds a control or bidi-override character', { nodes: [node], extensions: { code: 'INVALID_CHARACTERS' } }));
   },
 });
 

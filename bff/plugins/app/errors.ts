@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequest, ConfigInvalid, DuplicateCallback, Forbidden, InUse, InvalidState, NotFound, ValidationFailed } from '../../services/errors.ts';
-import { INVALID_CHARACTERS, SAFE_TEXT_PATTERN, isSafeText } from '../../../domain/text.ts';
+import { INVALID_CHARACTERS, SAFE_MULTILINE_PATTERN, SAFE_TEXT_PATTERN, containsUnsafeText, isSafeText } from '../../../domain/text.ts';
 import { duplicateAnswer } from '../../services/access.ts';
 
 /** The `error` of every REST answer ≥ 400 (docs/security.md explains each). */
@@ -64,6 +64,13 @@ export default fp(async (app) => {
     if (unsafeInput(req)) return invalidCharacters(reply, 'the query string or path');
   });
 
+  // Every JSON body too, whatever its route's schema says (GraphQL documents have their own rules:
+  // their whitespace includes line breaks).
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.body == null || req.url === '/graphql' || req.url.startsWith('/graphql?')) return;
+    if (containsUnsafeText(req.body)) return invalidCharacters(reply, 'a text field');
+  });
+
   // 4xx refusals made outside this handler (an empty IVR 401, a CORS preflight's text)
   // still answer JSON with a documented code.
   app.addHook('onSend', async (req, reply, payload) => {
@@ -102,7 +109,7 @@ export default fp(async (app) => {
       return reply.code(e.statusCode).send({ data: null, errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
     }
     if (e.validation) {
-      if (e.validation.some((v) => v.keyword === 'pattern' && v.params?.pattern === SAFE_TEXT_PATTERN)) return invalidCharacters(reply, 'a text field');
+      if (e.validation.some((v) => v.keyword === 'pattern' && (v.params?.pattern === SAFE_TEXT_PATTERN || v.params?.pattern === SAFE_MULTILINE_PATTERN))) return invalidCharacters(reply, 'a text field');
       return reply.code(400).send({ error: 'bad_request', message: e.message });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {

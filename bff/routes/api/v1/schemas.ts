@@ -1,12 +1,14 @@
 // JSON schemas of the REST Callback API (validation and the OpenAPI document at /docs).
 import { CALLBACK_STATES, VIOLATION_CODES } from '../../../../domain/types.ts';
-import { SAFE_TEXT_PATTERN } from '../../../../domain/text.ts';
+import { SAFE_MULTILINE_PATTERN, SAFE_TEXT_PATTERN } from '../../../../domain/text.ts';
 
 /**
  * Every text the API accepts: no control or bidi-override characters (answered 400
  * invalid_characters by plugins/app/errors.ts, which recognises this pattern).
  */
 export const text = <T extends object = {}>(maxLength: number, extra?: T) => ({ type: 'string', maxLength, pattern: SAFE_TEXT_PATTERN, ...extra }) as const;
+/** Multi-line text (notes): line breaks and tabs allowed, other control and bidi characters not. */
+export const multilineText = (maxLength: number) => ({ type: 'string', maxLength, pattern: SAFE_MULTILINE_PATTERN }) as const;
 
 const nullableString = { type: ['string', 'null'] } as const;
 
@@ -73,7 +75,7 @@ export const bookBody = {
     skill: text(50),
     firstName: text(200),
     lastName: text(200),
-    notes: text(5000),
+    notes: multilineText(5000),
     source: { type: 'string', enum: ['outbound', 'inbound'] },
   },
 } as const;
