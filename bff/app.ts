@@ -21,6 +21,7 @@ import reports from './routes/api/v1/reports.ts';
 import operations from './routes/api/v1/operations.ts';
 import graphql from './routes/graphql.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
+import { installNumberZoneSource } from '../config/number-zone-source.ts';
 
 /** Server options app.ts needs from whoever creates the Fastify instance (server.ts, tests). */
 export const serverOptions = {
@@ -45,6 +46,8 @@ export interface AppOptions {
 }
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  // Area-code → zone data (optional package): without it a number keeps its country's zones.
+  if (!installNumberZoneSource()) fastify.log.info('libphonenumber-geo-carrier not installed: customer zones by country only');
   const origin = (url: string | null) => (url ? [new URL(url).origin] : []);
   await fastify.register(cors, { origins: [...opts.config.corsOrigins, ...origin(opts.config.publicUrl)] });
   // The Finesse origins CORS admits are also the only ones that may frame our pages.

@@ -77,6 +77,8 @@ export const VIOLATION_CODES = [
   'UNKNOWN_AGENT',
   'MISSING_TARGET',
   'FIELD_TOO_LONG',
+  'ZONE_MISMATCH',
+  'DO_NOT_CALL',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

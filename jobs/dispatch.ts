@@ -5,6 +5,8 @@
 // - an import UCCX may have taken despite an error (timeout, 5xx) is checked before the next push;
 // - an import UCCX certainly did not take waits in retry_wait and is tried again.
 import { claimDueCallbacks, reclaimExpiredCallbacks, type CallbackRow } from '../db/queries/callbacks.ts';
+import { listDoNotCallAmong } from '../db/queries/do-not-call.ts';
+import { transitionCallback } from '../db/queries/transition.ts';
 import { renewDispatchLeases } from './queries/callbacks.ts';
 import { isJobLocked } from './queries/locks.ts';
 import { chunks } from './dbcra/queries.ts';
@@ -103,7 +105,26 @@ async function dispatchCampaign(deps: JobDeps, settings: DispatchSettings, name:
       deps.log.warn({ campaign: name, count: toVerify.length, error: errorText(err) }, 'cannot verify unconfirmed imports; will retry after the lease');
     }
   }
-  for (const batch of chunks(toPush, Math.min(500, settings.batchSize))) await pushBatch(deps, settings, target, batch, summary);
+  const allowed = await refuseDoNotCall(deps, toPush, summary);
+  for (const batch of chunks(allowed, Math.min(500, settings.batchSize))) await pushBatch(deps, settings, target, batch, summary);
+}
+
+/**
+ * The last check before a push: a number flagged do-not-call since the booking (UCCX reported it
+ * on another callback) is never dialled; its callback fails with reason do_not_call.
+ */
+async function refuseDoNotCall(deps: JobDeps, rows: CallbackRow[], summary: DispatchSummary): Promise<CallbackRow[]> {
+  const flagged = rows.length ? await listDoNotCallAmong(deps.db, rows.map((r) => r.phoneE164)) : new Set<string>();
+  if (flagged.size === 0) return rows;
+  for (const row of rows.filter((r) => flagged.has(r.phoneE164))) {
+    const patch = { claimedBy: null, leaseUntil: null, reason: 'do_not_call', nextAttemptAt: null };
+    const result = await transitionCallback(deps.db, row, { event: 'fail', actor: `job:${deps.owner}`.slice(0, 50), at: deps.now(), patch, history: [['failed', { reason: 'do_not_call', when: 'before_import' }]] });
+    if (result.ok) {
+      summary.failed++;
+      deps.onChanged?.(row.id);
+    } else deps.log.warn({ callbackId: row.id, event: 'fail', from: result.from, code: result.code }, 'lifecycle: event not applied; left as it is');
+  }
+  return rows.filter((r) => !flagged.has(r.phoneE164));
 }
 
 /** One import request; data UCCX refuses is split until the refused contacts are alone. */

@@ -8,7 +8,9 @@ import type { Principal } from '../../domain/types.ts';
 import { canSee, duplicateAnswer, pickableTeams } from '../services/access.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../services/booking.ts';
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';
-import { availability, callbackHistory, countCallbacks, phoneInfo, searchCallbacks, type AvailabilityQuery } from '../services/reading.ts';
+import { callbackHistory, countCallbacks, searchCallbacks } from '../services/reading.ts';
+import { availability, phoneInfo, type AvailabilityQuery } from '../services/availability.ts';
+import type { CallbackSort } from '../../db/queries/callback-list.ts';
 import { BadRequest, DuplicateCallback, ValidationFailed } from '../services/errors.ts';
 import { arrivalInboundResolvers } from './arrival-inbound.resolvers.ts';
 
@@ -68,7 +70,8 @@ export function buildResolvers(app: FastifyInstance) {
         const found = await findCallbackByAccountNumber(ctx.db, accountNumber);
         return found && canSee(principal, found) ? found : null;
       },
-      callbacks: (_: unknown, a: { filter: FilterInput; limit?: number; cursor?: string }, { principal }: Ctx) => searchCallbacks(ctx, principal, toFilter(a.filter), a.limit ?? 50, a.cursor),
+      callbacks: (_: unknown, a: { filter: FilterInput; limit?: number; cursor?: string; sort?: CallbackSort; search?: string }, { principal }: Ctx) =>
+        searchCallbacks(ctx, principal, toFilter(a.filter), a.limit ?? 50, a.cursor, { sort: a.sort, search: a.search }),
       callbackCounts: (_: unknown, a: { filter: FilterInput }, { principal }: Ctx) => countCallbacks(ctx, principal, toFilter(a.filter)),
       history: async (_: unknown, { id }: { id: string }, { principal }: Ctx) =>
         (await callbackHistory(ctx, principal, Number(id))).map((h) => ({ ...h, details: JSON.stringify(h.details) })),

@@ -8,6 +8,7 @@ import { transitionCallback } from '../../db/queries/transition.ts';
 import { accepts } from '../../domain/lifecycle.ts';
 import { appendHistory } from '../../db/queries/history.ts';
 import { findAgent } from '../../db/queries/agents.ts';
+import { isDoNotCall } from '../../db/queries/do-not-call.ts';
 import { agentScope, releaseSlot, reserveSlot, skillScope, slotBooked } from '../../db/queries/slots.ts';
 import type { Tx } from '../../db/index.ts';
 import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../../domain/rules/index.ts';
@@ -38,7 +39,7 @@ async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow
   // Current bookings in the requested slot (read in the zone the rules will use), so SLOT_FULL is
   // reported with the other violations.
   const phone = campaign ? parsePhone(input.phone, campaign.defaultCountry) : null;
-  const zone = resolveCustomerZone(input.timeZone, phone?.valid ? phone.timeZone : null, campaign?.timeZone ?? 'UTC');
+  const zone = resolveCustomerZone(input.timeZone, phone?.valid ? phone.zones : null, campaign?.timeZone ?? 'UTC');
   const when = resolveScheduledTime(input.scheduledAt, zone);
   let booked: { skill: number; agent: number } | undefined;
   if (when.ok) {
@@ -50,8 +51,9 @@ async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow
       agent: input.agentId ? await taken(agentScope(input.agentId)) : 0,
     };
   }
+  const doNotCall = phone?.valid ? await isDoNotCall(ctx.db, phone.e164) : false;
   const now = DateTime.fromJSDate(ctx.now(), { zone: 'utc' });
-  const result = validateBooking(input, { now, rules: config.rules, campaign, skill, agentKnown, calendars: config.calendars, booked });
+  const result = validateBooking(input, { now, rules: config.rules, campaign, skill, agentKnown, calendars: config.calendars, booked, doNotCall });
   if (result.badRequest) throw new BadRequest(result.badRequest.field, result.badRequest.message);
   if (result.violations.length || !result.normalized) throw new ValidationFailed(result.violations);
   return { config, normalized: result.normalized };

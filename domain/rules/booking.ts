@@ -9,6 +9,7 @@ import { parsePhone } from './phone.ts';
 import { calendarOf } from './slots.ts';
 import { slotStartOf, timingReason } from './timing.ts';
 import { isValidZone } from './zones.ts';
+import { windowZones, zoneIn } from './number-zones.ts';
 
 export const MAX_NAME_LENGTH = 50;
 export const MAX_NOTES_LENGTH = 1000;
@@ -37,6 +38,8 @@ export interface BookingContext {
   calendars: Map<number, HolidayCalendar>;
   /** Bookings already in the requested slot, if known (SLOT_FULL pre-check; the store re-checks atomically). */
   booked?: { skill: number; agent: number };
+  /** The number is on the do-not-call list (looked up by the caller) → DO_NOT_CALL. */
+  doNotCall?: boolean;
 }
 
 export interface NormalizedBooking {
@@ -71,16 +74,23 @@ const MESSAGES: Record<ViolationCode, string> = {
   UNKNOWN_AGENT: 'Unknown agent.',
   MISSING_TARGET: 'Give an agent (personal callback) or a skill.',
   FIELD_TOO_LONG: 'The field is too long.',
+  ZONE_MISMATCH: "The time zone is not one of the number's country.",
+  DO_NOT_CALL: 'This number is on the do-not-call list.',
 };
 
 /**
- * The customer's zone: the zone given with the booking when it is a real IANA zone, else the
- * number's country zone when it has exactly one, else the campaign's, else UTC. An unknown zone
- * name is not a violation of its own: it falls back silently (the API schema may reject it first).
+ * The zone the booking is read and stored in: the zone given with the booking when it is a real
+ * IANA zone; else the number's zone when it can be only one; else, among the number's candidate
+ * zones, the campaign's if it is one of them, else the first; a number without known zones takes
+ * the campaign's; else UTC. The calling window is checked in every candidate (windowZones), this
+ * is only where the wall-clock time is read. An unknown zone name falls back silently.
  */
-export function resolveCustomerZone(given: string | null | undefined, numberZone: string | null | undefined, campaignZone: string | null | undefined): string {
-  for (const zone of [given, numberZone, campaignZone]) if (isValidZone(zone)) return zone;
-  return 'UTC';
+export function resolveCustomerZone(given: string | null | undefined, numberZones: readonly string[] | string | null | undefined, campaignZone: string | null | undefined): string {
+  if (isValidZone(given)) return given;
+  const candidates = (typeof numberZones === 'string' ? [numberZones] : (numberZones ?? [])).filter(isValidZone);
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length > 1) return isValidZone(campaignZone) && zoneIn(candidates, campaignZone) ? campaignZone : candidates[0];
+  return isValidZone(campaignZone) ? campaignZone : 'UTC';
 }
 
 export function validateBooking(input: BookingInput, ctx: BookingContext): BookingCheck {
@@ -105,13 +115,20 @@ export function validateBooking(input: BookingInput, ctx: BookingContext): Booki
   // The number.
   const phone = parsePhone(input.phone, campaign?.defaultCountry ?? '');
   if (!phone.valid) report('INVALID_PHONE', 'phone', `The phone number "${input.phone}" is not valid.`);
+  if (phone.valid && ctx.doNotCall) report('DO_NOT_CALL', 'phone');
 
-  // The time, read in the customer's zone.
-  const customerZone = resolveCustomerZone(input.timeZone, phone.valid ? phone.timeZone : null, campaign?.timeZone);
+  // The zone: a chosen one must belong to the number's country; until one is chosen, the calling
+  // window must hold in every zone the number may be in.
+  const chosen = isValidZone(input.timeZone) ? input.timeZone : null;
+  const candidates = phone.valid ? phone.zones : [];
+  if (phone.valid && chosen && phone.countryZones.length && !zoneIn(phone.countryZones, chosen))
+    report('ZONE_MISMATCH', 'timeZone', `${chosen} is not a time zone of the number's country (${phone.country}): choose one of ${phone.countryZones.length === 1 ? phone.countryZones[0] : `its ${phone.countryZones.length} zones`}.`);
+  const customerZone = resolveCustomerZone(chosen, candidates, campaign?.timeZone);
+  const zonesToCheck = windowZones(chosen, candidates);
   const when = resolveScheduledTime(input.scheduledAt, customerZone);
   if (!when.ok && when.code === 'NONEXISTENT_LOCAL_TIME') report('NONEXISTENT_LOCAL_TIME', 'scheduledAt', `${input.scheduledAt} does not exist in ${customerZone} (daylight saving time gap).`);
   const badRequest = !when.ok && when.code === 'INVALID_TIME' ? { field: 'scheduledAt', message: `"${input.scheduledAt}" is not an ISO 8601 date-time.` } : undefined;
-  if (when.ok) checkTime(when.utc, ctx, customerZone, personal, report);
+  if (when.ok) checkTime(when.utc, ctx, zonesToCheck.length ? zonesToCheck : [customerZone], personal, report);
 
   if (violations.length || badRequest || !when.ok || !phone.valid || !campaign) return { violations, normalized: null, ...(badRequest ? { badRequest } : {}) };
   return {
@@ -130,7 +147,7 @@ export function validateBooking(input: BookingInput, ctx: BookingContext): Booki
 type Report = (code: ViolationCode, field: string, message?: string) => void;
 
 /** The rules about the instant itself: lead/horizon, holidays, skill hours, calling window, capacity. */
-function checkTime(utc: DateTime, ctx: BookingContext, customerZone: string, personal: boolean, report: Report): void {
+function checkTime(utc: DateTime, ctx: BookingContext, customerZones: readonly string[], personal: boolean, report: Report): void {
   const { rules, skill, campaign } = ctx;
   const timing = timingReason(utc, ctx.now, rules);
   if (timing) report(timing, 'scheduledAt');
@@ -139,8 +156,9 @@ function checkTime(utc: DateTime, ctx: BookingContext, customerZone: string, per
   if (skillState === 'SKILL_CLOSED') report('SKILL_CLOSED', 'scheduledAt', `Skill ${skill?.name} is closed at this time.`);
   if (campaign && isHoliday(utc, campaign.timeZone, calendarOf(ctx.calendars, campaign.holidayCalendarId)))
     report('HOLIDAY', 'scheduledAt', `This day is a holiday of campaign ${campaign.name}.`);
-  if (!inCallingWindow(utc, customerZone, rules))
-    report('OUTSIDE_CALLING_WINDOW', 'scheduledAt', `Outside the calling window ${rules.windowStart}-${rules.windowEnd} in the customer's zone ${customerZone}.`);
+  const outside = customerZones.filter((zone) => !inCallingWindow(utc, zone, rules));
+  if (outside.length)
+    report('OUTSIDE_CALLING_WINDOW', 'scheduledAt', `Outside the calling window ${rules.windowStart}-${rules.windowEnd} in the customer's ${outside.length === 1 ? `zone ${outside[0]}` : `possible zones ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}`}.`);
   const full = personal ? (ctx.booked?.agent ?? 0) >= rules.capacityPerAgentSlot : (ctx.booked?.skill ?? 0) >= rules.capacityPerSkillSlot;
   if (ctx.booked && full) report('SLOT_FULL', 'scheduledAt');
 }

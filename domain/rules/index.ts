@@ -1,6 +1,7 @@
 // The booking rules: pure functions (no I/O; "now" is always passed in). See issue 2, "Rules".
 export { parsePhone, type ParsedPhone } from './phone.ts';
 export { zoneOfCountry, isValidZone } from './zones.ts';
+export { countryZones, zonesForNumber, windowZones, zoneIn, canonicalZone, usePrefixZoneLookup, hasPrefixZoneLookup, type PrefixZoneLookup } from './number-zones.ts';
 export { toDialString, fromDialString } from './dial-plan.ts';
 export { resolveScheduledTime, type ResolvedTime } from './local-time.ts';
 export { isHoliday, publicHolidayDates } from './holidays.ts';

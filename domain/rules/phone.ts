@@ -1,9 +1,22 @@
 // Customer numbers: typed by an agent (national or international), stored as E.164.
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { zoneOfCountry } from './zones.ts';
+// Validated with libphonenumber's full ("max") metadata: a number must match a real number range
+// of its country (isValid), not merely have a possible length (the "min" metadata's check).
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { countryZones, zonesForNumber } from './number-zones.ts';
 
 export type ParsedPhone =
-  | { valid: true; e164: string; country: string | null; formatted: string; timeZone: string | null }
+  | {
+      valid: true;
+      e164: string;
+      country: string | null;
+      formatted: string;
+      /** The number's zone when it can be only one, else null. */
+      timeZone: string | null;
+      /** Every zone the number may be in (its area code's, else its country's); [] when unknown. */
+      zones: string[];
+      /** Every zone of the number's country (what an agent may choose from). */
+      countryZones: string[];
+    }
   | { valid: false };
 
 /**
@@ -18,11 +31,14 @@ export function parsePhone(input: string, defaultCountry: string): ParsedPhone {
   const parsed = parsePhoneNumberFromString(text, fallback);
   if (!parsed || !parsed.isValid()) return { valid: false };
   const numberCountry = parsed.country ?? null;
+  const zones = zonesForNumber(parsed.number);
   return {
     valid: true,
     e164: parsed.number,
     country: numberCountry,
     formatted: parsed.formatInternational(),
-    timeZone: zoneOfCountry(numberCountry),
+    timeZone: zones.length === 1 ? zones[0] : null,
+    zones,
+    countryZones: [...countryZones(numberCountry)],
   };
 }

@@ -16,6 +16,8 @@ export interface SlotQuery {
   /** The target skill (or the agent's fallback skill); null → no skill hours to apply. */
   skill: Skill | null;
   customerZone: string;
+  /** Every zone the customer may be in (the calling window must hold in each); default [customerZone]. */
+  customerZones?: readonly string[];
   calendars: Map<number, HolidayCalendar>;
   campaignCalendarId?: number | null;
   /** Zone the campaign calendar's dates are read in; defaults to the skill's zone, else the customer's. */
@@ -36,6 +38,7 @@ export function computeSlots(q: SlotQuery): Slot[] {
   const skillCalendar = calendarOf(q.calendars, q.skill?.holidayCalendarId);
   const campaignCalendar = calendarOf(q.calendars, q.campaignCalendarId);
   const campaignZone = q.campaignZone || q.skill?.timeZone || q.customerZone;
+  const customerZones = q.customerZones?.length ? q.customerZones : [q.customerZone];
   const slots: Slot[] = [];
   for (let start = slotStartOf(q.from, minutes); start < q.to && slots.length < MAX_SLOTS; start = start.plus({ minutes })) {
     const key = start.toISO() as string;
@@ -45,7 +48,7 @@ export function computeSlots(q: SlotQuery): Slot[] {
       timingReason(start, q.now, q.rules) ??
       (isHoliday(start, campaignZone, campaignCalendar) ? 'HOLIDAY' : null) ??
       (q.skill ? skillOpenAt(q.skill, start, skillCalendar) : null) ??
-      (inCallingWindow(start, q.customerZone, q.rules) ? null : 'OUTSIDE_CALLING_WINDOW') ??
+      (customerZones.every((zone) => inCallingWindow(start, zone, q.rules)) ? null : 'OUTSIDE_CALLING_WINDOW') ??
       (available <= 0 ? 'SLOT_FULL' : null);
     slots.push({ start: key, end: start.plus({ minutes }).toISO() as string, capacity, booked, available, closedReason });
   }

@@ -68,13 +68,13 @@ export class CallbackApi {
   }
 
   async availability(query: AvailabilityQuery): Promise<Slot[]> {
-    const q = `query Availability($campaign: String!, $skill: String, $agentId: String, $from: String!, $to: String!, $timeZone: String) {
-      availability(campaign: $campaign, skill: $skill, agentId: $agentId, from: $from, to: $to, timeZone: $timeZone) { start end capacity booked available closedReason } }`;
+    const q = `query Availability($campaign: String!, $skill: String, $agentId: String, $from: String!, $to: String!, $timeZone: String, $phone: String) {
+      availability(campaign: $campaign, skill: $skill, agentId: $agentId, from: $from, to: $to, timeZone: $timeZone, phone: $phone) { start end capacity booked available closedReason } }`;
     return (await this.transport.request<{ availability: Slot[] }>('Availability', q, { ...query })).availability;
   }
 
   async phoneInfo(campaign: string, phone: string): Promise<PhoneInfo> {
-    const q = 'query PhoneInfo($campaign: String!, $phone: String!) { phoneInfo(campaign: $campaign, phone: $phone) { valid e164 formatted country timeZone } }';
+    const q = 'query PhoneInfo($campaign: String!, $phone: String!) { phoneInfo(campaign: $campaign, phone: $phone) { valid e164 formatted country timeZone zones countryZones } }';
     return (await this.transport.request<{ phoneInfo: PhoneInfo }>('PhoneInfo', q, { campaign, phone })).phoneInfo;
   }
 

@@ -118,6 +118,10 @@ export interface PhoneInfo {
   formatted: string | null;
   country: string | null;
   timeZone: string | null;
+  /** Every zone the number may be in (its area code's where known, else its country's). */
+  zones?: string[];
+  /** Every zone of the number's country: what the agent chooses from. */
+  countryZones?: string[];
 }
 
 export interface CallbackFilter {
@@ -149,6 +153,8 @@ export interface AvailabilityQuery {
   from: string;
   to: string;
   timeZone?: string;
+  /** The customer's number: slots close when outside the calling window in any zone it may be in. */
+  phone?: string;
 }
 
 export interface BookedBy {

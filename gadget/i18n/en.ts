@@ -132,6 +132,12 @@ export const en = {
   'inbound.failed': 'Could not close the callback: {message}',
   'inbound.error.not_found': 'it no longer exists or is already finished',
   'inbound.error.invalid_state': 'it is already finished',
+  'violation.ZONE_MISMATCH': 'This time zone is not one of the number’s country.',
+  'violation.DO_NOT_CALL': 'This number is on the do-not-call list.',
+  'zone.choose': '— choose the customer’s zone —',
+  'zone.several': 'The number’s country has {n} time zones: choose the customer’s.',
+  'zone.detected': 'From the number: {zone}.',
+  'zone.pickFirst': 'Choose the customer’s time zone to see the free times.',
 };
 
 export type MessageKey = keyof typeof en;

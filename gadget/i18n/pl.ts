@@ -134,4 +134,10 @@ export const pl: Record<MessageKey, string> = {
   'inbound.failed': 'Nie udało się zamknąć oddzwonienia: {message}',
   'inbound.error.not_found': 'już nie istnieje lub jest zakończone',
   'inbound.error.invalid_state': 'jest już zakończone',
+  'violation.ZONE_MISMATCH': 'Ta strefa czasowa nie należy do kraju numeru.',
+  'violation.DO_NOT_CALL': 'Ten numer jest na liście zakazu połączeń.',
+  'zone.choose': '— wybierz strefę klienta —',
+  'zone.several': 'Kraj numeru ma {n} stref czasowych: wybierz strefę klienta.',
+  'zone.detected': 'Według numeru: {zone}.',
+  'zone.pickFirst': 'Wybierz strefę czasową klienta, aby zobaczyć wolne terminy.',
 };

@@ -96,7 +96,7 @@ export function mockApi(handlers: Record<string, Handler> = {}, live = false) {
     Skills: () => ({ skills: SKILLS }),
     Agents: () => ({ agents: AGENTS }),
     Availability: () => ({ availability: slots() }),
-    PhoneInfo: ({ phone }) => ({ phoneInfo: { valid: phone.replace(/\D/g, '').length >= 9, e164: '+48601234567', formatted: '601 234 567', country: 'PL', timeZone: 'Europe/Warsaw' } }),
+    PhoneInfo: ({ phone }) => ({ phoneInfo: { valid: phone.replace(/\D/g, '').length >= 9, e164: '+48601234567', formatted: '601 234 567', country: 'PL', timeZone: 'Europe/Warsaw', zones: ['Europe/Warsaw'], countryZones: ['Europe/Warsaw'] } }),
     Callbacks: () => ({ callbacks: { items: [], nextCursor: null } }),
     CallbackCounts: () => ({ callbackCounts: [] }),
     CallbackByAccount: () => ({ callbackByAccount: null }),

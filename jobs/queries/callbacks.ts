@@ -79,13 +79,8 @@ export async function lastHistoryTimes(db: Db, callbackIds: readonly number[]): 
   return found;
 }
 
-/** Flags a number UCCX reported as do-not-call (kept once; later flags change nothing). */
-export async function flagDoNotCall(db: Db, phoneE164: string, source: string, now: Date, t?: Tx): Promise<void> {
-  await db.sequelize.query(db.sql.insertIgnore('do_not_call_numbers', ['phone_e164', 'flagged_at', 'source'], ['phone_e164']), {
-    replacements: { phone_e164: phoneE164, flagged_at: now, source },
-    transaction: t ?? undefined,
-  });
-}
+/** Moved to db/queries/do-not-call.ts (booking and dispatch read the list too); kept here for existing imports. */
+export { flagDoNotCall } from '../../db/queries/do-not-call.ts';
 
 /**
  * Extends the dispatch lease of the callbacks `owner` still holds (status dispatching, lease not

@@ -33,7 +33,7 @@ for (const dialect of DIALECTS) {
         method: 'POST',
         url: '/api/v1/callbacks',
         headers: as('1002'),
-        payload: skillBooking({ scheduledAt: '2026-12-02T15:30:00+01:00', phone: '+1 212 555 0199', campaign: 'CB_US', skill: 'Support' }),
+        payload: skillBooking({ scheduledAt: '2026-12-02T15:30:00+01:00', phone: '+1 212 555 0199', campaign: 'CB_US', skill: 'Support', timeZone: 'America/New_York' }),
       });
       assert.equal(res.statusCode, 201, res.body);
       const cb = res.json();

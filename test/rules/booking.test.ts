@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateBooking, type BookingContext, type BookingInput } from '../../domain/rules/index.ts';
+import { countryZones, validateBooking, type BookingContext, type BookingInput } from '../../domain/rules/index.ts';
 import { VIOLATION_CODES, type ViolationCode } from '../../domain/types.ts';
 import { calendars, cbMain, cbUs, companyDays, rules, sales, support, utc } from './fixtures.ts';
 
@@ -116,13 +116,15 @@ test("validateBooking checks the calling window in the customer's time for a US 
   assert.deepEqual(onUs.violations.map((v) => v.code), ['OUTSIDE_CALLING_WINDOW']);
 });
 
-test('validateBooking picks the customer zone: given, else the number, else the campaign', () => {
+test('validateBooking picks the zone the time is read in: given, else the number, else the campaign', () => {
   const zoneOf = (i: Partial<BookingInput>, c: Partial<BookingContext> = {}) =>
-    validateBooking(input({ scheduledAt: '2026-11-25T15:00:00Z', ...i }), context(c)).normalized?.customerZone;
+    // 20:30 Warsaw, 14:30 New York, 09:30 Honolulu: inside the window in every zone involved.
+    validateBooking(input({ scheduledAt: '2026-11-25T19:30:00Z', skill: 'Support', ...i }), context({ skill: support, ...c })).normalized?.customerZone;
   assert.equal(zoneOf({ phone: '+48 22 123 45 67' }, { campaign: cbUs }), 'Europe/Warsaw', 'the number has one zone');
-  assert.equal(zoneOf({ phone: '+1 212 555 0100' }), 'Europe/Warsaw', 'several zones: the campaign');
-  assert.equal(zoneOf({ phone: '+1 212 555 0100' }, { campaign: cbUs }), 'America/New_York');
-  assert.equal(zoneOf({ timeZone: 'Europe/London' }), 'Europe/London');
+  assert.equal(zoneOf({ phone: '+1 212 555 0100' }, { campaign: cbUs }), 'America/New_York', "several zones: the campaign's when it is one of them");
+  const us = zoneOf({ phone: '+1 212 555 0100' });
+  assert.ok(us && countryZones('US').includes(us), `several zones, campaign zone not one of them: a US zone, not Warsaw (${us})`);
+  assert.equal(zoneOf({ timeZone: 'Europe/Warsaw' }), 'Europe/Warsaw');
   assert.equal(zoneOf({ timeZone: 'Mars/Olympus' }), 'Europe/Warsaw', 'an unknown zone falls back silently');
 });
 
@@ -181,6 +183,8 @@ test('validateBooking can produce every violation code', () => {
     ...codesOf({ scheduledAt: '2026-03-29T02:30' }),
     ...codesOf({ scheduledAt: '2026-11-29T23:00' }, { booked: { skill: 10, agent: 0 } }),
     ...codesOf({ scheduledAt: '2026-12-25T10:00' }, { now: utc('2026-12-01T10:00Z') }),
+    ...codesOf({ phone: '+1 212 555 0100', timeZone: 'Europe/Warsaw' }),
+    ...codesOf({}, { doNotCall: true }),
   ]);
   assert.deepEqual([...seen].sort(), [...VIOLATION_CODES].sort());
 });

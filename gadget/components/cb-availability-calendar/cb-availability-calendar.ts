@@ -33,6 +33,8 @@ export class CbAvailabilityCalendar extends LitElement {
   @property() skill = '';
   @property({ attribute: 'agent-id' }) agentId = '';
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
+  /** The customer's number (optional): the server checks the calling window in each of its zones. */
+  @property() phone = '';
   /** The selected slot start (ISO). */
   @property() value = '';
   /** Instant the 14 days start from (tests pin it). */
@@ -47,7 +49,7 @@ export class CbAvailabilityCalendar extends LitElement {
   private loadedFor = '';
 
   override willUpdate(_changed: PropertyValues<this>): void {
-    const key = JSON.stringify([Boolean(this.api), this.campaign, this.skill, this.agentId, this.timeZone]);
+    const key = JSON.stringify([Boolean(this.api), this.campaign, this.skill, this.agentId, this.timeZone, this.phone]);
     if (key !== this.loadedFor) {
       this.loadedFor = key;
       void this.load();
@@ -72,6 +74,7 @@ export class CbAvailabilityCalendar extends LitElement {
         from,
         to: addDays(from, DAYS),
         timeZone: this.timeZone,
+        ...(this.phone ? { phone: this.phone } : {}),
       });
       if (id !== this.request) return;
       this.slots = slots;

@@ -125,3 +125,64 @@ describe('cb-booking-form', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('cb-booking-form: the customer time zone (issue 7, "The right zone")', () => {
+  const US_ZONES = ['America/Chicago', 'America/Los_Angeles', 'America/New_York', 'Pacific/Honolulu'];
+  const usInfo = (zones: string[]) => () => ({ phoneInfo: { valid: true, e164: '+14155550123', formatted: '+1 415 555 0123', country: 'US', timeZone: zones.length === 1 ? zones[0] : null, zones, countryZones: US_ZONES } });
+  const usCall = () => outboundCall({ direction: 'inbound', callType: 'ACD_IN', variables: {}, accountNumber: null, customerNumber: '+1 415 555 0123', customerName: 'Ann Lee', campaign: null, dnis: '2125550100' });
+  const zoneSelect = (el: CbBookingForm) => shadow(el).querySelector<HTMLSelectElement>('#timeZone') as HTMLSelectElement;
+  const zoneOptions = (el: CbBookingForm) => [...zoneSelect(el).options].map((o) => o.value);
+
+  it('makes the agent choose among every zone of the country when the number cannot tell, then books in that zone', async () => {
+    const mock = mockApi({ PhoneInfo: usInfo(US_ZONES), BookCallback: () => ({ bookCallback: { callback: callback(), violations: [], duplicate: null } }) });
+    const el = await setup(mock.api, usCall());
+    await until(() => zoneOptions(el).includes('Pacific/Honolulu'), 'the country zones');
+    await el.updateComplete;
+    expect(zoneOptions(el)).to.deep.equal(['', ...US_ZONES]);
+    expect(zoneSelect(el).value).to.equal('', 'no zone preset: not the campaign zone');
+    expect(shadow(el).querySelector('#timeZone-hint')?.textContent).to.contain('4 time zones');
+    expect(shadow(el).querySelector('cb-availability-calendar')).to.equal(null);
+    expect(shadow(el).querySelector('#zone-first')?.textContent).to.contain('Choose the customer');
+    await expect(el).to.be.accessible();
+    // Booking without a zone is stopped in the form.
+    await submit(el);
+    expect(shadow(el).querySelector('#timeZone-error')?.textContent).to.contain('Choose the customer');
+    expect(mock.transport.callsOf('BookCallback')).to.have.length(0);
+    // Choosing one shows the calendar, asked with the number, and the booking carries the zone.
+    zoneSelect(el).value = 'America/Chicago';
+    zoneSelect(el).dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await until(() => mock.transport.callsOf('Availability').find((v) => v.timeZone === 'America/Chicago'), 'availability in the chosen zone');
+    expect(mock.transport.callsOf('Availability').at(-1)).to.include({ timeZone: 'America/Chicago', phone: '+14155550123' });
+    await pickSlot(el);
+    await submit(el);
+    expect(mock.transport.callsOf('BookCallback')[0].input).to.include({ timeZone: 'America/Chicago', phone: '+1 415 555 0123' });
+  });
+
+  it('presets the zone the number gives and still offers the whole country', async () => {
+    const el = await setup(mockApi({ PhoneInfo: usInfo(['America/Los_Angeles']) }).api, usCall());
+    await until(() => zoneSelect(el).value === 'America/Los_Angeles', 'detected zone');
+    await el.updateComplete;
+    expect(zoneOptions(el)).to.deep.equal(['America/Los_Angeles', 'America/Chicago', 'America/New_York', 'Pacific/Honolulu']);
+    expect(shadow(el).querySelector('#timeZone-hint')?.textContent).to.contain('America/Los_Angeles');
+    expect(shadow(el).querySelector('cb-availability-calendar')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers only the zone of a single-zone country and shows ZONE_MISMATCH and DO_NOT_CALL beside their fields', async () => {
+    const mock = mockApi({
+      BookCallback: () => ({ bookCallback: { callback: null, duplicate: null, violations: [
+        { code: 'ZONE_MISMATCH', field: 'timeZone', message: 'zone' },
+        { code: 'DO_NOT_CALL', field: 'phone', message: 'dnc' },
+      ] } }),
+    });
+    const el = await setup(mock.api);
+    await until(() => zoneOptions(el).length === 1, 'the one Polish zone');
+    expect(zoneOptions(el)).to.deep.equal(['Europe/Warsaw']);
+    await pickSlot(el);
+    await submit(el);
+    expect(shadow(el).querySelector('#timeZone-error')?.textContent).to.contain('not one of the number');
+    expect(zoneSelect(el).getAttribute('aria-invalid')).to.equal('true');
+    expect((shadow(el).querySelector('cb-phone-field') as HTMLElement & { error: string }).error).to.contain('do-not-call');
+  });
+});

@@ -1,18 +1,19 @@
 // The booking form: number (from the call, editable, checked as typed), names (from BABuddyName),
 // campaign (from the call's BACampaign / DNIS), target "me" or a skill, customer time zone (from
-// the number), the availability calendar and notes. Violations appear beside their fields; a
+// the number: a chooser with every zone of its country when it has several, preset to the zone its
+// area code gives), the availability calendar and notes. Violations appear beside their fields; a
 // duplicate offers to reschedule the existing callback.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { CallbackApi } from '../../api/api-client.ts';
-import type { BookResult, Callback, Campaign, Skill, Violation } from '../../api/types.ts';
+import type { BookResult, Callback, Campaign, PhoneInfo, Skill, Violation } from '../../api/types.ts';
 import { apiContext } from '../../context/api-context.ts';
 import { callContext, type CurrentCall } from '../../context/call-context.ts';
 import { sessionContext, type Session } from '../../context/session-context.ts';
 import { formatDateTime, hasMessage, t, type MessageKey } from '../../i18n/i18n.ts';
 import { defaultCampaign, splitName } from '../../lib/call-defaults.ts';
-import { zoneChoices } from '../../lib/time.ts';
+import { renderZoneSelect, zoneChoiceOf, zoneToSelect } from './zone-choice.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import type { CbPhoneChangeEvent } from '../cb-phone-field/cb-phone-field.ts';
 import type { CbSlotSelectEvent } from '../cb-availability-calendar/cb-availability-calendar.ts';
@@ -23,7 +24,7 @@ import styles from './cb-booking-form.styles.ts';
 export type CbBookedEvent = CustomEvent<{ callback: Callback }>;
 
 type Notice = { kind: 'success' | 'warning' | 'failure'; text: string } | null;
-const FIELD_OF: Record<string, string> = { agentId: 'target', skill: 'target', timeZone: 'scheduledAt' };
+const FIELD_OF: Record<string, string> = { agentId: 'target', skill: 'target' };
 
 @customElement('cb-booking-form')
 export class CbBookingForm extends LitElement {
@@ -52,6 +53,8 @@ export class CbBookingForm extends LitElement {
   @state() private notice: Notice = null;
   @state() private busy = false;
   @state() private prefilled = false;
+  /** What the server said about the number (its zones); null until checked. */
+  @state() private phoneInfo: PhoneInfo | null = null;
 
   private loadedFor: CallbackApi | undefined;
   private prefilledFor = '';
@@ -91,6 +94,7 @@ export class CbBookingForm extends LitElement {
     this.lastName = name.lastName;
     this.campaign = defaultCampaign(this.campaigns, call);
     this.zoneTouched = false;
+    this.phoneInfo = null;
     this.timeZone = this.campaigns.find((c) => c.name === this.campaign)?.timeZone ?? this.timeZone;
     this.resetOutcome();
     this.prefilled = true;
@@ -118,20 +122,32 @@ export class CbBookingForm extends LitElement {
   }
 
   private otherErrors(): string[] {
-    const known = ['phone', 'firstName', 'lastName', 'campaign', 'target', 'scheduledAt', 'notes'];
+    const known = ['phone', 'firstName', 'lastName', 'campaign', 'timeZone', 'target', 'scheduledAt', 'notes'];
     return this.violations.filter((v) => !known.includes(FIELD_OF[v.field] ?? v.field)).map((v) => v.message);
   }
 
   private onPhone(e: CbPhoneChangeEvent): void {
     this.phone = e.detail.value;
-    const zone = e.detail.info?.timeZone;
-    if (zone && !this.zoneTouched) this.timeZone = zone;
+    const info = e.detail.info;
+    if (!info) return; // still typing: keep the last answer until the next check
+    this.phoneInfo = info;
+    this.timeZone = zoneToSelect(zoneChoiceOf(info, this.timeZone), this.timeZone, this.zoneTouched);
+  }
+
+  private onZone(e: Event): void {
+    this.timeZone = (e.target as HTMLSelectElement).value;
+    this.zoneTouched = true;
+    this.violations = this.violations.filter((v) => v.field !== 'timeZone');
   }
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     if (!this.api || this.busy) return;
     this.resetOutcome();
+    if (!this.timeZone) {
+      this.violations = [{ code: 'PICK_ZONE', field: 'timeZone', message: t(this.locale, 'zone.pickFirst') }];
+      return;
+    }
     if (!this.selectedSlot) {
       this.violations = [{ code: 'PICK_SLOT', field: 'scheduledAt', message: t(this.locale, 'book.pickSlot') }];
       return;
@@ -218,9 +234,14 @@ export class CbBookingForm extends LitElement {
     `;
   }
 
+  /** The customer's zone: every zone of the number's country when it has several (none preset unless the area code tells). */
+  private renderZone() {
+    const errors = this.fieldErrors('timeZone');
+    return renderZoneSelect({ locale: this.locale, choice: zoneChoiceOf(this.phoneInfo, this.timeZone), value: this.timeZone, errors, onChange: (e) => this.onZone(e) });
+  }
+
   override render() {
     const l = this.locale;
-    const zones = zoneChoices(this.timeZone);
     const input = (field: 'firstName' | 'lastName', label: MessageKey) => html`
       <div>
         <label for=${field}>${t(l, label)}</label>
@@ -241,19 +262,17 @@ export class CbBookingForm extends LitElement {
             </select>
             ${this.renderErrors('campaign')}
           </div>
-          <div>
-            <label for="timeZone">${t(l, 'field.timeZone')}</label>
-            <select id="timeZone" @change=${(e: Event) => ((this.timeZone = (e.target as HTMLSelectElement).value), (this.zoneTouched = true))}>
-              ${zones.map((z) => html`<option value=${z} ?selected=${z === this.timeZone}>${z}</option>`)}
-            </select>
-          </div>
+          ${this.renderZone()}
         </div>
         ${this.renderTarget()}
         <fieldset aria-describedby=${this.describedBy('scheduledAt')}>
           <legend>${t(l, 'field.when')}</legend>
-          <cb-availability-calendar .campaign=${this.campaign} .skill=${this.skill} .agentId=${this.target === 'me' ? this.session?.agentId ?? '' : ''}
-            .timeZone=${this.timeZone || 'UTC'} .value=${this.selectedSlot} .now=${this.now} @cb-slot-select=${(e: CbSlotSelectEvent) => (this.selectedSlot = e.detail.start)}></cb-availability-calendar>
-          <p class="hint" aria-live="polite">${this.selectedSlot ? t(l, 'book.selected', { when: formatDateTime(l, this.selectedSlot, this.timeZone) }) : t(l, 'book.pickSlot')}</p>
+          ${this.timeZone
+            ? html`<cb-availability-calendar .campaign=${this.campaign} .skill=${this.skill} .agentId=${this.target === 'me' ? this.session?.agentId ?? '' : ''}
+                .timeZone=${this.timeZone} .phone=${this.phoneInfo?.valid ? this.phoneInfo.e164 ?? '' : ''} .value=${this.selectedSlot} .now=${this.now}
+                @cb-slot-select=${(e: CbSlotSelectEvent) => (this.selectedSlot = e.detail.start)}></cb-availability-calendar>
+              <p class="hint" aria-live="polite">${this.selectedSlot ? t(l, 'book.selected', { when: formatDateTime(l, this.selectedSlot, this.timeZone) }) : t(l, 'book.pickSlot')}</p>`
+            : html`<p class="hint" id="zone-first">${t(l, 'zone.pickFirst')}</p>`}
           ${this.renderErrors('scheduledAt')}
         </fieldset>
         <div>

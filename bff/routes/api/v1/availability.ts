@@ -1,6 +1,6 @@
 // Availability slots for the booking calendar.
 import type { FastifyInstance } from 'fastify';
-import { availability, type AvailabilityQuery } from '../../../services/reading.ts';
+import { availability, type AvailabilityQuery } from '../../../services/availability.ts';
 import { errorSchema } from './schemas.ts';
 
 const slot = {
@@ -33,7 +33,8 @@ export default async function availabilityRoutes(app: FastifyInstance): Promise<
             agentId: { type: 'string' },
             from: { type: 'string', description: 'date (in timeZone) or ISO instant' },
             to: { type: 'string' },
-            timeZone: { type: 'string' },
+            timeZone: { type: 'string', description: 'the zone chosen for the customer' },
+            phone: { type: 'string', maxLength: 40, description: "the customer's number: the calling window must hold in every zone it may be in" },
           },
         },
         response: { 200: { type: 'object', properties: { slots: { type: 'array', items: slot } } }, 404: errorSchema },

@@ -24,12 +24,12 @@ export default async function callbacks(app: FastifyInstance): Promise<void> {
     visibleCallback(ctx, req.principal, req.params.id),
   );
 
-  app.get<{ Querystring: { status?: string; agentId?: string; skill?: string; campaign?: string; from?: string; to?: string; limit?: number; cursor?: string } }>(
+  app.get<{ Querystring: { status?: string; agentId?: string; skill?: string; campaign?: string; from?: string; to?: string; limit?: number; cursor?: string; sort?: 'upcoming' | 'scheduled' | 'scheduled_desc'; q?: string } }>(
     '/callbacks',
     {
       schema: {
         tags,
-        summary: 'List the callbacks the caller may see, by scheduled time',
+        summary: 'List the callbacks the caller may see: upcoming first (or by scheduled time), searchable, paged',
         querystring: listQuery,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: { $ref: 'Callback#' } }, nextCursor: { type: ['string', 'null'] } } } },
       },
@@ -44,7 +44,7 @@ export default async function callbacks(app: FastifyInstance): Promise<void> {
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       };
-      return searchCallbacks(ctx, req.principal, filter, q.limit, q.cursor);
+      return searchCallbacks(ctx, req.principal, filter, q.limit, q.cursor, { sort: q.sort, search: q.q });
     },
   );
 

@@ -107,6 +107,8 @@ export const listQuery = {
     to: { type: 'string', format: 'date-time', maxLength: 40 },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     cursor: text(200),
+    sort: { type: 'string', enum: ['upcoming', 'scheduled', 'scheduled_desc'], description: 'upcoming (default): active soonest first, then finished newest first' },
+    q: text(60, { description: 'part of the number (3+ digits), or of the name or account number' }),
   },
 } as const;
 
