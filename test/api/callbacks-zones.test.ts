@@ -67,9 +67,10 @@ for (const dialect of DIALECTS) {
       };
       // 13:00Z is 08:00 in New York but 05:00 in Los Angeles.
       assert.equal(await slotAt('&timeZone=America/New_York'), null);
-      assert.equal(await slotAt('&phone=%2B12125550151'), 'OUTSIDE_CALLING_WINDOW');
+      // A San Francisco number: its zone (with the area-code data) or any US zone (without) is at 05:00.
+      assert.equal(await slotAt('&phone=%2B14155550100'), 'OUTSIDE_CALLING_WINDOW');
       assert.equal(await slotAt('&phone=%2B12125550151&timeZone=America/New_York'), null);
-      const viaGql = await gql(app, '{ availability(campaign: "CB_MAIN", skill: "Sales", from: "2026-12-02T13:00:00Z", to: "2026-12-02T13:15:00Z", phone: "+1 212 555 0151") { closedReason } }');
+      const viaGql = await gql(app, '{ availability(campaign: "CB_MAIN", skill: "Sales", from: "2026-12-02T13:00:00Z", to: "2026-12-02T13:15:00Z", phone: "+1 415 555 0100") { closedReason } }');
       assert.deepEqual(viaGql.data.availability, [{ closedReason: 'OUTSIDE_CALLING_WINDOW' }]);
     });
   });
