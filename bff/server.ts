@@ -4,6 +4,7 @@ import 'dotenv/config';
 import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import app, { serverOptions } from './app.ts';
+import { loggerOptions } from './logger.ts';
 import { loadConfig, type Config } from '../config/settings.ts';
 import { startupProblems, withoutCredentials } from '../config/startup-checks.ts';
 import { serverTls, trustExtraCas } from '../config/tls.ts';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
 
   const https = serverTls(config.tls);
   // Fastify passes `http` options only to a plain HTTP server: with TLS the same timeouts go with the key.
-  const server = Fastify({ ...serverOptions, ...(https && { https: { ...https, ...serverOptions.http } }), logger: { level: process.env.CM_LOG_LEVEL ?? 'info' } });
+  const server = Fastify({ ...serverOptions, ...(https && { https: { ...https, ...serverOptions.http } }), logger: loggerOptions(process.env.CM_LOG_LEVEL ?? 'info') });
   await server.register(fp(app), { config });
   await server.listen({ port: config.port, host: config.host });
 

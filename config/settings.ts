@@ -64,6 +64,27 @@ export interface Config {
   /** How often an instance looks for callbacks changed elsewhere (live views). */
   changeFeedMs: number;
   instanceId: string;
+  security: SecuritySettings;
+}
+
+/** API guards (issue 9): GraphQL limits, ops exposure, IVR rate limit, framing. */
+export interface SecuritySettings {
+  /** GraphQL introspection: on in the demo, off in production unless asked for. */
+  graphqlIntrospection: boolean;
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxCost: number;
+  graphqlMaxDirectives: number;
+  /** /metrics and /docs open to anyone (demo) or only to admins and the metrics token. */
+  exposeOps: boolean;
+  /** Bearer token a Prometheus scraper presents for /metrics when ops are not exposed. */
+  metricsToken: string | null;
+  /** IVR lookups per minute and client address. */
+  ivrRatePerMinute: number;
+  /** Dependencies whose recent failure makes /readyz answer 503 (the database always does). */
+  readyRequires: Array<'uccx' | 'finesse' | 'dbcra'>;
+  /** A failure older than this (with no success since) no longer makes the instance unready. */
+  readyFailureWindowSeconds: number;
 }
 
 export type DbCraDriver = 'odbc' | 'informix' | 'sql';
@@ -173,6 +194,38 @@ export function loadConfig(env: Env = process.env): Config {
     },
     changeFeedMs: int(env, 'CM_CHANGE_FEED_MS', 2000),
     instanceId: str(env, 'CM_INSTANCE_ID', `${hostname()}-${process.pid}`),
+    security: loadSecuritySettings(env, mode),
+  };
+}
+
+const bool = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be "true" or "false", got "${raw}"`);
+  return raw === 'true';
+};
+
+function readyRequires(raw: string): SecuritySettings['readyRequires'] {
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !['uccx', 'finesse', 'dbcra'].includes(n));
+  if (unknown.length) throw new Error(`CM_READY_REQUIRES: unknown dependency ${unknown.join(', ')} (uccx, finesse, dbcra)`);
+  return names as SecuritySettings['readyRequires'];
+}
+
+/** Defaults: open (introspection, /metrics, /docs) in the demo, closed in production. */
+export function loadSecuritySettings(env: Env, mode: Mode): SecuritySettings {
+  const demo = mode === 'demo';
+  return {
+    graphqlIntrospection: bool(env, 'CM_GRAPHQL_INTROSPECTION', demo),
+    graphqlMaxDepth: int(env, 'CM_GRAPHQL_MAX_DEPTH', 6),
+    graphqlMaxAliases: int(env, 'CM_GRAPHQL_MAX_ALIASES', 10),
+    graphqlMaxCost: int(env, 'CM_GRAPHQL_MAX_COST', 5000),
+    graphqlMaxDirectives: int(env, 'CM_GRAPHQL_MAX_DIRECTIVES', 10),
+    exposeOps: bool(env, 'CM_EXPOSE_OPS', demo),
+    metricsToken: optional(env, 'CM_METRICS_TOKEN'),
+    ivrRatePerMinute: int(env, 'CM_IVR_RATE_LIMIT', 600),
+    readyRequires: readyRequires(str(env, 'CM_READY_REQUIRES', 'finesse,uccx')),
+    readyFailureWindowSeconds: int(env, 'CM_READY_FAILURE_WINDOW_SECONDS', 300),
   };
 }
 

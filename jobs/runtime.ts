@@ -9,6 +9,7 @@ import { UccxAdminClient } from './uccx/admin-client.ts';
 import { clockOf, type ClockSpec } from './clock.ts';
 import type { PurgeSettings } from './purge.ts';
 import { trustExtraCas } from '../config/tls.ts';
+import { dependencyWatch, watched } from '../db/dependency-watch.ts';
 
 export interface JobRuntime {
   deps: JobDeps;
@@ -42,10 +43,11 @@ export async function openJobRuntime(
     timeoutMs: 10_000,
   });
   const cache = new ConfigCache(db, 5000);
+  // Every UCCX and db_cra call's failure is logged and counted for /readyz and /metrics.
   const deps: JobDeps = {
     db,
-    uccx,
-    reader,
+    uccx: watched(uccx, dependencyWatch(db, 'uccx', log)),
+    reader: reader && watched(reader, dependencyWatch(db, 'dbcra', log)),
     now: clockOf(opts.clock),
     owner: config.instanceId,
     log,

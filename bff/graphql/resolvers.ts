@@ -5,13 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import { findCallbackByAccountNumber, type CallbackFilter, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { listAgents } from '../../db/queries/agents.ts';
 import type { Principal } from '../../domain/types.ts';
-import { canSee, pickableTeams } from '../services/access.ts';
+import { canSee, duplicateAnswer, pickableTeams } from '../services/access.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../services/booking.ts';
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';
 import { callbackHistory, countCallbacks, searchCallbacks } from '../services/reading.ts';
 import { availability, phoneInfo, type AvailabilityQuery } from '../services/availability.ts';
 import type { CallbackSort } from '../../db/queries/callback-list.ts';
-import { DuplicateCallback, ValidationFailed } from '../services/errors.ts';
+import { BadRequest, DuplicateCallback, ValidationFailed } from '../services/errors.ts';
 import { arrivalInboundResolvers } from './arrival-inbound.resolvers.ts';
 
 export const CALLBACK_CHANGED = 'CALLBACK_CHANGED';
@@ -22,22 +22,34 @@ interface Ctx {
 }
 type FilterInput = { status?: string[]; agentId?: string; skill?: string; campaign?: string; from?: string; to?: string } | null;
 
+/** An ISO 8601 date ("2026-12-01") or instant with offset, as REST's date-time filters; else BAD_USER_INPUT. */
+const ISO_DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+function filterInstant(field: 'from' | 'to', value: string | null | undefined): Date | undefined {
+  if (!value) return undefined;
+  const at = ISO_DATE_OR_INSTANT.test(value) ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) throw new BadRequest(`filter.${field}`, 'must be an ISO 8601 date or date-time with offset');
+  return at;
+}
+
 const toFilter = (f: FilterInput): CallbackFilter => ({
   status: f?.status ?? undefined,
   agentId: f?.agentId ?? undefined,
   skill: f?.skill ?? undefined,
   campaign: f?.campaign ?? undefined,
-  from: f?.from ? new Date(f.from) : undefined,
-  to: f?.to ? new Date(f.to) : undefined,
+  from: filterInstant('from', f?.from),
+  to: filterInstant('to', f?.to),
 });
 
 /** Runs a write and folds the expected refusals into the BookResult shape. */
-async function result(write: () => Promise<CallbackRow>) {
+async function result(principal: Principal, write: () => Promise<CallbackRow>) {
   try {
-    return { callback: await write(), violations: [], duplicate: null };
+    return { callback: await write(), violations: [], duplicate: null, duplicateContact: null };
   } catch (e) {
-    if (e instanceof ValidationFailed) return { callback: null, violations: e.violations, duplicate: null };
-    if (e instanceof DuplicateCallback) return { callback: null, violations: [], duplicate: e.existing };
+    if (e instanceof ValidationFailed) return { callback: null, violations: e.violations, duplicate: null, duplicateContact: null };
+    if (e instanceof DuplicateCallback) {
+      const answer = duplicateAnswer(principal, e.existing, e.owner);
+      return { callback: null, violations: [], duplicate: answer.existing, duplicateContact: answer.existing ? null : answer.contact };
+    }
     throw e;
   }
 }
@@ -68,13 +80,13 @@ export function buildResolvers(app: FastifyInstance) {
       ...arrivalInbound.Query,
     },
     Mutation: {
-      bookCallback: (_: unknown, { input }: { input: BookRequest }, { principal }: Ctx) => result(() => bookCallback(ctx, principal, input)),
+      bookCallback: (_: unknown, { input }: { input: BookRequest }, { principal }: Ctx) => result(principal, () => bookCallback(ctx, principal, input)),
       rescheduleCallback: (_: unknown, a: { id: string; scheduledAt: string; timeZone?: string }, { principal }: Ctx) =>
-        result(() => rescheduleCallback(ctx, principal, Number(a.id), a)),
-      cancelCallback: (_: unknown, a: { id: string; reason?: string }, { principal }: Ctx) => result(() => cancelCallback(ctx, principal, Number(a.id), a.reason)),
+        result(principal, () => rescheduleCallback(ctx, principal, Number(a.id), a)),
+      cancelCallback: (_: unknown, a: { id: string; reason?: string }, { principal }: Ctx) => result(principal, () => cancelCallback(ctx, principal, Number(a.id), a.reason)),
       reassignCallback: (_: unknown, a: { id: string; agentId?: string; skill?: string }, { principal }: Ctx) =>
-        result(() => reassignCallback(ctx, principal, Number(a.id), a)),
-      acknowledgeArrival: (_: unknown, a: { id: string }, { principal }: Ctx) => result(() => acknowledgeArrival(ctx, principal, Number(a.id))),
+        result(principal, () => reassignCallback(ctx, principal, Number(a.id), a)),
+      acknowledgeArrival: (_: unknown, a: { id: string }, { principal }: Ctx) => result(principal, () => acknowledgeArrival(ctx, principal, Number(a.id))),
       ...arrivalInbound.Mutation,
     },
     Subscription: {

@@ -9,6 +9,8 @@ import { buildResolvers, CALLBACK_CHANGED } from '../graphql/resolvers.ts';
 import type { Principal } from '../../domain/types.ts';
 import { FinesseUnavailable, TooManyFailedLogins } from '../services/finesse-auth.ts';
 import { watchSocketCredentials, type SocketCredentials } from '../services/ws-session.ts';
+import { errorFormatter, refuseBeyondLimits, refuseUnsafeVariables } from '../graphql/guards.ts';
+import type { SecuritySettings } from '../../config/settings.ts';
 
 const schema = readFileSync(new URL('../graphql/schema.graphql', import.meta.url), 'utf8');
 
@@ -17,11 +19,14 @@ const header = (headers: Record<string, unknown>, name: string): string | undefi
   return typeof value === 'string' ? value : undefined;
 };
 
-export default async function graphql(app: FastifyInstance): Promise<void> {
+export default async function graphql(app: FastifyInstance, opts: { security: SecuritySettings }): Promise<void> {
   await app.register(mercurius, {
     schema,
     resolvers: buildResolvers(app) as never,
     graphiql: false,
+    // Limits and coded errors: ../graphql/guards.ts.
+    queryDepth: opts.security.graphqlMaxDepth,
+    errorFormatter,
     context: async (req: FastifyRequest, reply: FastifyReply) => {
       if (req.principal) return { principal: req.principal };
       // Only reached when the onRequest hook did not run (e.g. an inject without the prefix): fail closed.
@@ -50,6 +55,11 @@ export default async function graphql(app: FastifyInstance): Promise<void> {
     const c = context as unknown as { wsSocket?: unknown; wsCredentials?: SocketCredentials; wsExpiresAt?: number; principal?: Principal };
     if (c.wsSocket && c.principal && c.wsCredentials && c.wsExpiresAt) watchSocketCredentials(app, c.wsSocket as never, c.principal.id, c.wsCredentials, c.wsExpiresAt);
   });
+
+  const limits = refuseBeyondLimits(opts.security);
+  app.graphql.addHook('preValidation', limits);
+  app.graphql.addHook('preSubscriptionExecution', (schema, document) => limits(schema, document));
+  app.graphql.addHook('preExecution', refuseUnsafeVariables);
 
   // Changes made through this instance reach subscribers at once.
   app.services.events.on('changed', (callback) => {

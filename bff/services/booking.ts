@@ -13,9 +13,9 @@ import { agentScope, releaseSlot, reserveSlot, skillScope, slotBooked } from '..
 import type { Tx } from '../../db/index.ts';
 import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../../domain/rules/index.ts';
 import { ACTIVE_STATES, isActive, type CallbackSource, type Principal, type Violation } from '../../domain/types.ts';
-import { canSee, mayReassign } from './access.ts';
+import { assertMayBookFor, assertMayMove, canSee } from './access.ts';
 import type { ServiceContext } from '../../db/service-context.ts';
-import { BadRequest, DuplicateCallback, Forbidden, InvalidState, NotFound, ValidationFailed } from './errors.ts';
+import { BadRequest, DuplicateCallback, InvalidState, NotFound, ValidationFailed } from './errors.ts';
 
 export interface BookRequest extends BookingInput {
   source?: CallbackSource | null;
@@ -67,10 +67,18 @@ async function takePlace(ctx: ServiceContext, scope: string, slotStart: Date, ca
   }
 }
 
+/** The duplicate refusal, with whom to ask (the booking agent) for callers who may not read it. */
+async function duplicateOf(ctx: ServiceContext, existing: CallbackRow): Promise<DuplicateCallback> {
+  const booker = await findAgent(ctx.db, existing.createdBy);
+  const name = booker ? `${booker.firstName} ${booker.lastName}`.trim() : null;
+  return new DuplicateCallback(existing, { agentId: existing.createdBy, name, teamName: booker?.teamName ?? null });
+}
+
 export async function bookCallback(ctx: ServiceContext, p: Principal, req: BookRequest, rescheduledFrom?: number): Promise<CallbackRow> {
+  if (req.agentId) assertMayBookFor(p, req.agentId, await findAgent(ctx.db, req.agentId));
   const { config, normalized } = await check(ctx, req);
   const existing = await findActiveDuplicate(ctx.db, normalized.e164, req.campaign, ACTIVE_STATES);
-  if (existing) throw new DuplicateCallback(existing);
+  if (existing) throw await duplicateOf(ctx, existing);
   const type = normalized.type;
   const agentId = type === 'personal' ? (req.agentId as string) : null;
   const agentTeam = agentId ? (await findAgent(ctx.db, agentId))?.teamId ?? null : null;
@@ -112,7 +120,7 @@ export async function bookCallback(ctx: ServiceContext, p: Principal, req: BookR
     // Two bookings for one number raced past the pre-check: the partial unique index decided.
     if (e instanceof UniqueConstraintError) {
       const winner = await findActiveDuplicate(ctx.db, normalized.e164, req.campaign, ACTIVE_STATES);
-      if (winner) throw new DuplicateCallback(winner);
+      if (winner) throw await duplicateOf(ctx, winner);
     }
     throw e;
   }
@@ -140,7 +148,7 @@ export async function rescheduleCallback(ctx: ServiceContext, p: Principal, id: 
 /** Gives a callback to another agent (personal) or to a skill. Supervisors and admins only. */
 export async function reassignCallback(ctx: ServiceContext, p: Principal, id: number, to: { agentId?: string | null; skill?: string | null }): Promise<CallbackRow> {
   const old = await visibleCallback(ctx, p, id);
-  if (!mayReassign(p)) throw new Forbidden('only supervisors and admins reassign callbacks');
+  assertMayMove(p, to.agentId, to.agentId ? await findAgent(ctx.db, to.agentId) : null);
   if (!accepts(old.status, 'reassign')) throw new InvalidState(old.status, 'reassign');
   const req: BookRequest = { ...old, scheduledAt: old.scheduledAt, timeZone: old.timeZone, agentId: to.agentId ?? null, skill: to.skill ?? (to.agentId ? old.skill : null) };
   return moveCallback(ctx, p, old, req, 'reassigned');

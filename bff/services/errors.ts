@@ -10,7 +10,8 @@ export class ValidationFailed extends Error {
 
 export class DuplicateCallback extends Error {
   readonly status = 409;
-  constructor(readonly existing: Callback) {
+  /** `owner`: whom to ask (the booking agent), for callers who may not read `existing`. */
+  constructor(readonly existing: Callback, readonly owner: { agentId: string; name: string | null; teamName: string | null } | null = null) {
     super(`an active callback for this number and campaign exists (id ${existing.id})`);
   }
 }

@@ -6,6 +6,7 @@ import * as m0003 from './0003-slot-counters.ts';
 import * as m0004 from './0004-dispatch.ts';
 import * as m0005 from './0005-jobs.ts';
 import * as m0006 from './0006-change-feed.ts';
+import * as m0014 from './0014-dependency-status.ts';
 import * as m0015 from './0015-audit-log.ts';
 import * as m0016 from './0016-reporting-views.ts';
 import * as m0017 from './0017-callback-search.ts';
@@ -23,6 +24,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '0004-dispatch', ...m0004 },
   { name: '0005-jobs', ...m0005 },
   { name: '0006-change-feed', ...m0006 },
+  { name: '0014-dependency-status', ...m0014 },
   { name: '0015-audit-log', ...m0015 },
   { name: '0016-reporting-views', ...m0016 },
   { name: '0017-callback-search', ...m0017 },

@@ -1,5 +1,6 @@
 // The CSV UCCX speaks inside <csvdata> (add contacts) and in the pending-contacts answer.
 // RFC 4180 quoting: a field with a comma, quote or line break is quoted and quotes are doubled.
+import { neutralizeCsvFormula } from '../../domain/text.ts';
 
 /** One contact as the Campaign Manager imports it: Phone1 is the callback's dial string. */
 export interface ContactRow {
@@ -19,7 +20,7 @@ const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.rep
 /** The header line and one line per contact, as UCCX expects in <csvdata>. */
 export function buildContactsCsv(rows: readonly ContactRow[]): string {
   const lines = [IMPORT_HEADER.join(',')];
-  for (const r of rows) lines.push([r.accountNumber, r.firstName, r.lastName, r.phone1].map((v) => quote(v ?? '')).join(','));
+  for (const r of rows) lines.push([r.accountNumber, ...[r.firstName, r.lastName].map((n) => neutralizeCsvFormula(n ?? '').slice(0, CONTACT_LIMITS.firstName)), r.phone1].map((v) => quote(v ?? '')).join(','));
   return lines.join('\n');
 }
 

@@ -47,10 +47,16 @@ for (const dialect of DIALECTS) {
       const app = await build(t, { dialect, now });
       const first = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: personalBooking() });
       assert.equal(first.statusCode, 201);
-      const again = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1002'), payload: skillBooking({ phone: '+48 22 123 45 67', scheduledAt: '2026-12-01T13:00' }) });
+      // The supervisor may read 1001's callback: he gets it to reschedule instead.
+      const again = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('2001'), payload: skillBooking({ phone: '+48 22 123 45 67', scheduledAt: '2026-12-01T13:00' }) });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error, 'duplicate');
       assert.equal(again.json().existing.id, first.json().id);
+      // A colleague may not read it (404 by id): he learns only that it exists and whom to ask.
+      const colleague = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1002'), payload: skillBooking({ phone: '+48 22 123 45 67', scheduledAt: '2026-12-01T13:00' }) });
+      assert.equal(colleague.statusCode, 409);
+      assert.equal(colleague.json().existing, null);
+      assert.deepEqual(colleague.json().contact, { agentId: '1001', name: 'Anna Nowak', teamName: 'Team A' });
     });
 
     test('answers 422 listing every violated rule with its code', async (t) => {
@@ -74,7 +80,9 @@ for (const dialect of DIALECTS) {
       const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload });
       const codes = async (payload: object) => (await post(payload)).json().violations.map((v: { code: string }) => v.code);
       assert.ok((await codes(personalBooking({ campaign: 'NOPE' }))).includes('UNKNOWN_CAMPAIGN'));
-      assert.ok((await codes(personalBooking({ agentId: '4242' }))).includes('UNKNOWN_AGENT'));
+      // An agent books for himself only (403, test/security/guards-access.test.ts); an admin for anyone known.
+      const asAdmin = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('9001'), payload: personalBooking({ agentId: '4242' }) });
+      assert.ok(asAdmin.json().violations.map((v: { code: string }) => v.code).includes('UNKNOWN_AGENT'));
       const { skill, agentId, ...noTarget } = personalBooking();
       assert.ok((await codes(noTarget)).includes('MISSING_TARGET'));
     });

@@ -63,6 +63,13 @@ IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name
 EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
 INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
 --   @0 NVarChar = "0006-change-feed"
+IF OBJECT_ID('[dependency_status]', 'U') IS NULL CREATE TABLE [dependency_status] ([name] NVARCHAR(20) , [last_success_at] DATETIMEOFFSET NULL, [last_failure_at] DATETIMEOFFSET NULL, [last_cause] NVARCHAR(40) NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([name]));
+IF OBJECT_ID('[dependency_failures]', 'U') IS NULL CREATE TABLE [dependency_failures] ([name] NVARCHAR(20) , [cause] NVARCHAR(40) , [failures] BIGINT NOT NULL DEFAULT 0, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([name], [cause]));
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0014-dependency-status"
 IF OBJECT_ID('[audit_log]', 'U') IS NULL CREATE TABLE [audit_log] ([id] INTEGER IDENTITY(1,1) , [at] DATETIMEOFFSET NOT NULL, [actor] NVARCHAR(50) NOT NULL, [action] NVARCHAR(40) NOT NULL, [target] NVARCHAR(100) NOT NULL, [before_value] NVARCHAR(MAX) NULL, [after_value] NVARCHAR(MAX) NULL, PRIMARY KEY ([id]));
 CREATE INDEX [audit_log_at] ON [audit_log] ([at])
 SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
@@ -204,3 +211,19 @@ INSERT INTO do_not_call_numbers (phone_e164, flagged_at, source) SELECT N'+48221
 UPDATE [callbacks] SET [lease_until]=@0,[updated_at]=@1 WHERE [id] IN (7, 9) AND [status] = @2 AND [claimed_by] = @3 AND [lease_until] >= N'2026-12-01 10:00:00.000 +00:00'
 --   @0 NVarChar = "2026-12-01 10:01:00.000 +00:00", @1 NVarChar = "2026-12-01 10:00:00.000 +00:00", @2 NVarChar = "dispatching", @3 NVarChar = "cm-1"
 SELECT [id] FROM [callbacks] AS [Callback] WHERE [Callback].[id] IN (7, 9) AND [Callback].[status] = N'dispatching' AND [Callback].[claimed_by] = N'cm-1' AND [Callback].[lease_until] > N'2026-12-01 10:00:00.000 +00:00';
+
+-- ## recordDependencySuccess
+INSERT INTO dependency_status (name, updated_at) SELECT N'uccx', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM dependency_status WITH (UPDLOCK, HOLDLOCK) WHERE name = N'uccx')
+UPDATE dependency_status SET last_success_at = '2026-12-01 10:00:00.000 +00:00', updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'uccx'
+
+-- ## recordDependencyFailure
+INSERT INTO dependency_status (name, updated_at) SELECT N'uccx', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM dependency_status WITH (UPDLOCK, HOLDLOCK) WHERE name = N'uccx')
+UPDATE dependency_status SET last_failure_at = '2026-12-01 10:00:00.000 +00:00', last_cause = N'http_401', updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'uccx'
+INSERT INTO dependency_failures (name, cause, failures, updated_at) SELECT N'uccx', N'http_401', 0, '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM dependency_failures WITH (UPDLOCK, HOLDLOCK) WHERE name = N'uccx' AND cause = N'http_401')
+UPDATE dependency_failures SET failures = failures + 1, updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'uccx' AND cause = N'http_401'
+
+-- ## listDependencyStatus
+SELECT name, last_success_at, last_failure_at, last_cause FROM dependency_status
+
+-- ## listDependencyFailureCounts
+SELECT name, cause, failures FROM dependency_failures

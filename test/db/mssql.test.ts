@@ -17,6 +17,7 @@ import { countLiveDispatches, findCallbacksByAccountNumbers, flagDoNotCall, list
 import { claimDailyRun, tryAcquireJobLock } from '../../jobs/queries/locks.ts';
 import { findObservations, getSyncCursor, saveObservation, saveSyncCursor } from '../../jobs/queries/sync-state.ts';
 import { purgeOldCallbacks } from '../../jobs/retention.ts';
+import { listDependencyFailureCounts, listDependencyStatus, recordDependencyFailure, recordDependencySuccess } from '../../db/queries/dependency-status.ts';
 
 const SNAPSHOT = join(import.meta.dirname, 'mssql-snapshot.sql');
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -151,6 +152,16 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     server.answer(/^UPDATE \[callbacks\] SET \[lease_until\]/, { rowCount: 1 }, { once: true });
     server.answer(/^SELECT \[id\] FROM \[callbacks\]/, { rows: [{ id: 7 }] }, { once: true });
     assert.deepEqual([...(await section('renewDispatchLeases', () => renewDispatchLeases(db, [7, 9], 'cm-1', NOW, 60_000)))], [7]);
+    server.reset();
+  });
+
+  test('dependency status: insertIgnore then UPDATE, failures counted in place; DATETIMEOFFSET and BIGINT read back', async () => {
+    await section('recordDependencySuccess', () => recordDependencySuccess(db, 'uccx', NOW));
+    await section('recordDependencyFailure', () => recordDependencyFailure(db, 'uccx', 'http_401', NOW));
+    server.answer(/^SELECT name, last_success_at/, { rows: [{ name: 'uccx', last_success_at: NOW, last_failure_at: NOW, last_cause: 'http_401' }] }, { once: true });
+    assert.deepEqual(await section('listDependencyStatus', () => listDependencyStatus(db)), [{ name: 'uccx', lastSuccessAt: NOW, lastFailureAt: NOW, lastCause: 'http_401' }]);
+    server.answer(/^SELECT name, cause, failures/, { rows: [{ name: 'uccx', cause: 'http_401', failures: '3' }] }, { once: true });
+    assert.deepEqual(await section('listDependencyFailureCounts', () => listDependencyFailureCounts(db)), [{ name: 'uccx', cause: 'http_401', count: 3 }]);
     server.reset();
   });
 

@@ -2,8 +2,10 @@
 import fp from 'fastify-plugin';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { SecuritySettings } from '../../../config/settings.ts';
+import { opsGuard } from '../app/ops-access.ts';
 
-export default fp(async (app) => {
+export default fp<{ security: SecuritySettings }>(async (app, opts) => {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Callback Campaign Manager API', version: '1.0.0', description: 'REST Callback API, admin API and IVR lookup for Cisco UCCX callbacks.' },
@@ -16,5 +18,6 @@ export default fp(async (app) => {
       security: [{ finesse: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Behind CM_EXPOSE_OPS (the admin's credentials otherwise); the auth plugin is there by request time.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiHooks: { preHandler: opsGuard(app, opts.security, false) } });
 }, { name: 'swagger' });

@@ -1,8 +1,14 @@
-// Request bodies of the admin API.
+// Request bodies of the admin API. Free text uses text() (no control or bidi characters).
+import { text } from './schemas.ts';
+import { SAFE_TEXT_PATTERN } from '../../../../domain/text.ts';
+
 const hhmm = { type: 'string', pattern: '^([01]\\d|2[0-4]):[0-5]\\d$' } as const;
-const zone = { type: 'string', minLength: 1, maxLength: 64 } as const;
-const calendarRef = { type: ['string', 'null'], maxLength: 50 } as const;
-const ivrScript = { type: ['string', 'null'], maxLength: 100 } as const;
+const zone = text(64, { minLength: 1 });
+const calendarRef = { type: ['string', 'null'], maxLength: 50, pattern: SAFE_TEXT_PATTERN } as const;
+const ivrScript = { type: ['string', 'null'], maxLength: 100, pattern: SAFE_TEXT_PATTERN } as const;
+
+/** The :name of a campaign, skill or calendar. */
+export const nameParams = { type: 'object', properties: { name: text(50, { minLength: 1 }) }, required: ['name'] } as const;
 
 const dialPlan = {
   type: 'array',
@@ -22,7 +28,7 @@ export const campaignBody = {
   required: ['uccxCampaignName', 'ddi', 'defaultCountry', 'timeZone', 'dialPlan'],
   additionalProperties: false,
   properties: {
-    uccxCampaignName: { type: 'string', minLength: 1, maxLength: 40 },
+    uccxCampaignName: text(40, { minLength: 1 }),
     uccxCampaignId: { type: ['integer', 'null'] },
     ddi: { type: 'string', pattern: '^\\+\\d{4,15}$' },
     defaultCountry: { type: 'string', pattern: '^[A-Z]{2}$' },
@@ -39,7 +45,7 @@ export const skillBody = {
   required: ['csq', 'timeZone', 'hours'],
   additionalProperties: false,
   properties: {
-    csq: { type: 'string', minLength: 1, maxLength: 50 },
+    csq: text(50, { minLength: 1 }),
     timeZone: zone,
     hours: {
       type: 'object',
@@ -57,7 +63,7 @@ export const calendarBody = {
   additionalProperties: false,
   properties: {
     country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
-    region: { type: ['string', 'null'], maxLength: 10 },
+    region: { type: ['string', 'null'], maxLength: 10, pattern: SAFE_TEXT_PATTERN },
     customDates: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
   },
 } as const;

@@ -16,12 +16,11 @@ import {
   putSkill,
   type AdminContext,
 } from '../../../services/configuration.ts';
-import { campaignBody, calendarBody, rulesBody, skillBody } from './admin.schemas.ts';
+import { campaignBody, calendarBody, nameParams, rulesBody, skillBody } from './admin.schemas.ts';
 import { CAMPAIGN_EXAMPLE, CALENDAR_EXAMPLE, RULES_EXAMPLE, SKILL_EXAMPLE } from './admin.examples.ts';
 
 type Named = { Params: { name: string } };
 const tags = ['admin'];
-const nameParams = { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 50 } }, required: ['name'] } as const;
 const withExample = <T extends object>(schema: T, example: unknown) => ({ ...schema, examples: [example] });
 const refused = { 409: { description: 'still in use (in_use, with the reason)', type: 'object', additionalProperties: true }, 422: { description: 'a field is invalid (invalid_configuration, one entry per field)', type: 'object', additionalProperties: true } };
 
