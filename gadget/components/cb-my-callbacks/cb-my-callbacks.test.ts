@@ -43,6 +43,10 @@ describe('cb-my-callbacks', () => {
     input.dispatchEvent(new Event('input'));
     await until(() => mock.transport.callsOf('Callbacks').some((v) => v.search === '601 234'), 'searched');
     await until(() => idsIn(el, 'upcoming').join() === '3', 'search result shown');
+    // A live change of a callback the search did not find does not slip into the results.
+    mock.subscriptions?.emit({ callbackChanged: callback({ id: '9', firstName: 'Elsewhere', scheduledAt: '2026-11-25T12:00:00Z' }) });
+    await el.updateComplete;
+    expect(idsIn(el, 'upcoming')).to.deep.equal(['3']);
     await expect(el).to.be.accessible();
   });
 

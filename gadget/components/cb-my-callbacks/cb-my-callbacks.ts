@@ -82,7 +82,9 @@ export class CbMyCallbacks extends LitElement {
 
   private upsert(c: Callback): void {
     const rest = this.items.filter((i) => i.id !== c.id);
-    this.items = this.isMine(c) ? [...rest, c] : rest;
+    // While a search is shown, live changes update the rows found; they do not add others.
+    const shown = rest.length !== this.items.length;
+    this.items = this.isMine(c) && (shown || !this.search.trim()) ? [...rest, c] : rest;
   }
 
   private grouped(): Record<Group, Callback[]> {

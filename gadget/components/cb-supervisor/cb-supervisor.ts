@@ -115,7 +115,9 @@ export class CbSupervisor extends LitElement {
 
   private onChanged(c: Callback): void {
     const rest = this.items.filter((i) => i.id !== c.id);
-    this.items = this.matchesFilter(c) ? [...rest, c].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt)) : rest;
+    // While a search is shown, live changes update the rows found; they do not add others.
+    const shown = rest.length !== this.items.length;
+    this.items = this.matchesFilter(c) && (shown || !this.search.trim()) ? [...rest, c].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt)) : rest;
     this.changedId = c.id;
     const l = this.session?.locale ?? 'en';
     this.announcement = t(l, 'team.changed', { name: `${c.firstName} ${c.lastName}`.trim(), status: t(l, `status.${c.status}` as MessageKey) });
