@@ -3,6 +3,7 @@
 import { releaseSlot } from '../../db/queries/slots.ts';
 import { transitionCallback, type TransitionRequest } from '../../db/queries/transition.ts';
 import type { CallbackRow } from '../../db/queries/callbacks.ts';
+import type { Tx } from '../../db/index.ts';
 import type { Principal } from '../../domain/types.ts';
 import { scopeOf, visibleCallback } from './booking.ts';
 import type { ServiceContext } from '../../db/service-context.ts';
@@ -14,7 +15,7 @@ export async function applyByPerson(
   old: CallbackRow,
   req: Omit<TransitionRequest, 'at'>,
   operation: string,
-  inTx?: (t: unknown) => Promise<void>,
+  inTx?: (t: Tx) => Promise<void>,
 ): Promise<CallbackRow> {
   const result = await ctx.db.transaction(async (t) => {
     const r = await transitionCallback(ctx.db, old, { ...req, at: ctx.now() }, t);
@@ -35,7 +36,7 @@ export async function cancelCallback(ctx: ServiceContext, p: Principal, id: numb
     old,
     { event: 'cancel', actor: p.id, patch: { reason: 'cancelled_by_user', nextAttemptAt: null }, history: [['cancelled', { reason: reason ?? null, previousStatus: old.status }]] },
     'cancel',
-    (t) => releaseSlot(ctx.db, scopeOf(old), new Date(old.slotStart), t as never),
+    (t) => releaseSlot(ctx.db, scopeOf(old), new Date(old.slotStart), t),
   );
 }
 
