@@ -1,5 +1,10 @@
 // The admin view's client of the BFF's REST admin API (/api/v1/admin/…, /api/v1/reports), with the
-// admin's Finesse credentials. Refusals keep their field-level errors for the forms.
+// admin's Finesse credentials. Refusals keep their field-level errors for the forms. The shapes of
+// rules and reports are the domain's own (type-only imports: nothing of the server is bundled).
+import type { DialPlanRule, GlobalRules } from '../../domain/types.ts';
+import type { DelayStats, Report } from '../../domain/reports.ts';
+
+export type { DelayStats, DialPlanRule, GlobalRules, Report };
 
 export interface FieldError {
   field: string;
@@ -19,11 +24,6 @@ export class AdminApiError extends Error {
   }
 }
 
-export interface DialPlanRule {
-  match: string;
-  strip: number;
-  prefix: string;
-}
 
 export interface AdminCampaign {
   name: string;
@@ -50,17 +50,6 @@ export interface CampaignInput {
   ivrScript: string | null;
 }
 
-export interface GlobalRules {
-  leadMinutes: number;
-  horizonDays: number;
-  windowStart: string;
-  windowEnd: string;
-  slotMinutes: number;
-  capacityPerSkillSlot: number;
-  capacityPerAgentSlot: number;
-  expiryHours: number;
-  personalFallbackSeconds: number;
-}
 
 export interface AuditEntry {
   id: number;
@@ -79,31 +68,8 @@ export interface DialPreview {
   dialString: string | null;
 }
 
-export interface ReportDay {
-  day: string;
-  booked: number;
-  completed: number;
-  failed: number;
-  expired: number;
-  cancelled: number;
-  active: number;
-}
 
-export interface DelayStats {
-  count: number;
-  p50: number | null;
-  p90: number | null;
-  p99: number | null;
-  withinGoal: number | null;
-  goalSeconds: number;
-}
 
-export interface Report {
-  byDay: ReportDay[];
-  onTime: { import: DelayStats; dial: DelayStats; connect: DelayStats };
-  fallbackRate: number | null;
-  reachedInboundRate: number | null;
-}
 
 export class AdminApi {
   constructor(
