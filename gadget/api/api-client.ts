@@ -58,6 +58,21 @@ export class CallbackApi {
     return (await this.transport.request<{ callbacks: CallbackPage }>('Callbacks', q, { filter, limit, cursor: cursor ?? null, search: search || null })).callbacks;
   }
 
+  /** The callback's history, oldest first (details parsed). */
+  async history(id: string): Promise<Array<{ id: string; at: string; event: string; actor: string; details: Record<string, unknown> }>> {
+    const q = 'query History($id: ID!) { history(id: $id) { id at event actor details } }';
+    const rows = (await this.transport.request<{ history: Array<{ id: string; at: string; event: string; actor: string; details: string }> }>('History', q, { id })).history;
+    return rows.map((h) => {
+      let details: Record<string, unknown> = {};
+      try {
+        details = JSON.parse(h.details) as Record<string, unknown>;
+      } catch {
+        details = {};
+      }
+      return { ...h, details };
+    });
+  }
+
   async callbackCounts(filter: CallbackFilter = {}): Promise<StatusCount[]> {
     const q = 'query CallbackCounts($filter: CallbackFilter) { callbackCounts(filter: $filter) { status count } }';
     return (await this.transport.request<{ callbackCounts: StatusCount[] }>('CallbackCounts', q, { filter })).callbackCounts;

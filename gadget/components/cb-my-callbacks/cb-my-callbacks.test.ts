@@ -25,6 +25,19 @@ async function setup(mock = mockApi({ Callbacks: () => ({ callbacks: { items: IT
 const idsIn = (el: CbMyCallbacks, group: string) => [...shadow(el).querySelectorAll(`section.${group} tr[data-id]`)].map((r) => r.getAttribute('data-id'));
 
 describe('cb-my-callbacks', () => {
+  it('opens a callback\'s story under its row and gives focus back to its button when closed', async () => {
+    const mock = mockApi({ Callbacks: () => ({ callbacks: { items: ITEMS, nextCursor: null } }), History: () => ({ history: [{ id: '1', at: '2026-11-24T08:00:00Z', event: 'booked', actor: '1001', details: '{}' }] }) }, true);
+    const { el } = await setup(mock);
+    const button = shadow(el).querySelector('[data-detail="3"]') as HTMLButtonElement;
+    button.click();
+    const detail = await until(() => shadow(el).querySelector('cb-callback-detail'), 'detail open');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await until(() => detail.shadowRoot?.querySelector('li'), 'history');
+    (detail.shadowRoot?.querySelector('button') as HTMLButtonElement).click();
+    await until(() => !shadow(el).querySelector('cb-callback-detail'), 'closed');
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('[data-detail="3"]'));
+  });
+
   it('searches on the server and loads further pages with the cursor', async () => {
     const pages: Record<string, { items: unknown[]; nextCursor: string | null }> = {
       first: { items: [ITEMS[1]], nextCursor: 'c1' },

@@ -13,6 +13,7 @@ import { targetText } from '../../lib/result-text.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import type { CbCallbackUpdatedEvent } from '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-actions/cb-callback-actions.ts';
+import '../cb-callback-detail/cb-callback-detail.ts';
 import styles from './cb-my-callbacks.styles.ts';
 import { LiveCallbacks } from '../../lib/live-callbacks.ts';
 
@@ -36,6 +37,7 @@ export class CbMyCallbacks extends LitElement {
   @state() private error = '';
   @state() private search = '';
   @state() private nextCursor: string | null = null;
+  @state() private openId: string | null = null;
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -67,6 +69,12 @@ export class CbMyCallbacks extends LitElement {
     } finally {
       this.loading = false;
     }
+  }
+
+  private async closeDetail(id: string): Promise<void> {
+    this.openId = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-detail="${id}"]`)?.focus();
   }
 
   private onSearch(e: Event): void {
@@ -102,11 +110,14 @@ export class CbMyCallbacks extends LitElement {
       <thead><tr><th scope="col">${t(l, 'list.customer')}</th><th scope="col">${t(l, 'list.when')}</th><th scope="col">${t(l, 'list.status')}</th><th scope="col">${t(l, 'list.actions')}</th></tr></thead>
       <tbody>${items.map(
         (c) => html`<tr data-id=${c.id}>
-          <td>${c.firstName} ${c.lastName}<br /><span class="hint">${c.phone} · ${targetText(l, c, names)}</span></td>
+          <td>${c.firstName} ${c.lastName}<br /><span class="hint">${c.phone} · ${targetText(l, c, names)}</span><br />
+            <button type="button" class="link" data-detail=${c.id} aria-expanded=${this.openId === c.id ? 'true' : 'false'} @click=${() => (this.openId = this.openId === c.id ? null : c.id)}>${t(l, 'detail.open')}</button></td>
           <td>${formatDateTime(l, c.scheduledAt, c.timeZone)}<br /><span class="hint">${c.timeZone}</span></td>
           <td class="status">${t(l, `status.${c.status}` as MessageKey)}</td>
           <td><cb-callback-actions .callback=${c}></cb-callback-actions></td>
-        </tr>`,
+        </tr>${this.openId === c.id
+          ? html`<tr class="detail"><td colspan="4"><cb-callback-detail .callback=${c} @cb-detail-closed=${() => this.closeDetail(c.id)}></cb-callback-detail></td></tr>`
+          : nothing}`,
       )}</tbody>
     </table>`;
   }
