@@ -12,6 +12,7 @@ function api() {
   return mockApi({
     Callbacks: () => ({ callbacks: { items: ITEMS, nextCursor: null } }),
     CallbackCounts: () => ({ callbackCounts: [{ status: 'scheduled', count: 2 }, { status: 'completed', count: 5 }] }),
+    History: () => ({ history: [{ id: '9', at: '2026-11-24T10:00:00Z', event: 'dial_result', actor: 'uccx', details: '{"result":"no_answer"}' }] }),
   }, true);
 }
 
@@ -24,9 +25,18 @@ async function setup(mock = api()) {
   await el.updateComplete;
   return { el, mock };
 }
-const rows = (el: CbSupervisor) => [...shadow(el).querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-id'));
+const rows = (el: CbSupervisor) => [...shadow(el).querySelectorAll('tbody tr[data-id]')].map((r) => r.getAttribute('data-id'));
 
 describe('cb-supervisor', () => {
+  it('shows why a team callback did not happen, under its row', async () => {
+    const { el } = await setup();
+    (shadow(el).querySelector('[data-detail="2"]') as HTMLButtonElement).click();
+    const detail = await until(() => shadow(el).querySelector('cb-callback-detail'), 'detail open');
+    const item = await until(() => detail.shadowRoot?.querySelector('li'), 'history');
+    expect(item.textContent).to.contain('UCCX result').and.contain('no answer');
+    await expect(el).to.be.accessible();
+  });
+
   it('lists the team callbacks with counts per status', async () => {
     const { el } = await setup();
     expect(rows(el)).to.deep.equal(['1', '2']);

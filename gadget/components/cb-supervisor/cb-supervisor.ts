@@ -13,6 +13,7 @@ import { addDays } from '../../lib/time.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import type { CbCallbackUpdatedEvent } from '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-actions/cb-callback-actions.ts';
+import '../cb-callback-detail/cb-callback-detail.ts';
 import styles from './cb-supervisor.styles.ts';
 import { LiveCallbacks } from '../../lib/live-callbacks.ts';
 
@@ -44,6 +45,7 @@ export class CbSupervisor extends LitElement {
   @state() private live = false;
   @state() private search = '';
   @state() private nextCursor: string | null = null;
+  @state() private openId: string | null = null;
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -125,6 +127,12 @@ export class CbSupervisor extends LitElement {
     this.countsTimer = setTimeout(() => void this.api?.callbackCounts(this.filter(false)).then((counts) => (this.counts = counts)).catch(() => undefined), 250);
   }
 
+  private async closeDetail(id: string): Promise<void> {
+    this.openId = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-detail="${id}"]`)?.focus();
+  }
+
   private onSearch(e: Event): void {
     this.search = (e.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);
@@ -191,12 +199,15 @@ export class CbSupervisor extends LitElement {
         </tr></thead>
         <tbody>${this.items.map(
           (c) => html`<tr data-id=${c.id} class=${this.changedId === c.id ? 'changed' : ''}>
-            <td>${c.firstName} ${c.lastName}<br /><span class="hint">${c.phone} · ${c.campaign}</span></td>
+            <td>${c.firstName} ${c.lastName}<br /><span class="hint">${c.phone} · ${c.campaign}</span><br />
+              <button type="button" data-detail=${c.id} aria-expanded=${this.openId === c.id ? 'true' : 'false'} @click=${() => (this.openId = this.openId === c.id ? null : c.id)}>${t(l, 'detail.open')}</button></td>
             <td>${formatDateTime(l, c.scheduledAt, c.timeZone)}<br /><span class="hint">${c.timeZone}</span></td>
             <td>${t(l, `status.${c.status}` as MessageKey)}${c.reason ? html`<br /><span class="hint">${c.reason}</span>` : nothing}</td>
             <td>${targetText(l, c, names)}</td>
             <td><cb-callback-actions allow-reassign .callback=${c} .agents=${this.agents} .skills=${this.skills}></cb-callback-actions></td>
-          </tr>`,
+          </tr>${this.openId === c.id
+            ? html`<tr class="detail"><td colspan="5"><cb-callback-detail .callback=${c} @cb-detail-closed=${() => this.closeDetail(c.id)}></cb-callback-detail></td></tr>`
+            : nothing}`,
         )}</tbody>
       </table>
       ${this.nextCursor ? html`<button type="button" id="team-more" @click=${() => this.load(true)}>${t(l, 'list.more')}</button>` : nothing}
