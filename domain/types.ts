@@ -227,3 +227,14 @@ export interface Slot {
   /** Why nobody can book it: SKILL_CLOSED | HOLIDAY | OUTSIDE_CALLING_WINDOW | SLOT_FULL | TOO_SOON | IN_PAST | TOO_FAR */
   closedReason: ViolationCode | null;
 }
+
+/** One entry of the audit log: who changed which configuration, when, the value before and after. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+}

@@ -1,16 +1,10 @@
 // The audit log of configuration changes and admin actions: appended, never changed.
 import { Op } from 'sequelize';
 import { iso, type Db, type Tx } from '../index.ts';
+import type { AuditEntry } from '../../domain/types.ts';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry };
+
 
 export async function appendAudit(db: Db, entry: Omit<AuditEntry, 'id' | 'at'> & { at: Date }, t?: Tx): Promise<void> {
   const { before, after, ...rest } = entry;

@@ -1,10 +1,10 @@
 // The admin view's client of the BFF's REST admin API (/api/v1/admin/…, /api/v1/reports), with the
 // admin's Finesse credentials. Refusals keep their field-level errors for the forms. The shapes of
 // rules and reports are the domain's own (type-only imports: nothing of the server is bundled).
-import type { DialPlanRule, GlobalRules } from '../../domain/types.ts';
+import type { AuditEntry, DialPlanRule, GlobalRules } from '../../domain/types.ts';
 import type { DelayStats, Report } from '../../domain/reports.ts';
 
-export type { DelayStats, DialPlanRule, GlobalRules, Report };
+export type { AuditEntry, DelayStats, DialPlanRule, GlobalRules, Report };
 
 export interface FieldError {
   field: string;
@@ -51,15 +51,6 @@ export interface CampaignInput {
 }
 
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-}
 
 export interface DialPreview {
   input: string;

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, restAs, startEmbedded, type Embedded } from './embedded.ts';
+import { CHROMIUM_ARGS, openAroundTheClock, restAs, startEmbedded, type Embedded } from './embedded.ts';
 
 const SHOTS = new URL('../../test-output/e2e/', import.meta.url).pathname;
 
@@ -17,10 +17,7 @@ const rest = (method: string, path: string, user: string, body?: unknown) => res
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   cm = await startEmbedded();
-  const rules = await rest('GET', '/api/v1/admin/global-rules', '9001');
-  await rest('PUT', '/api/v1/admin/global-rules', '9001', { ...rules, leadMinutes: 0, windowStart: '00:00', windowEnd: '24:00' });
-  const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, ['00:00-24:00']]));
-  await rest('PUT', '/api/v1/admin/skills/Sales', '9001', { csq: 'CSQ_Sales', timeZone: 'Europe/Warsaw', hours: allDay, holidayCalendar: null });
+  await openAroundTheClock(cm);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 

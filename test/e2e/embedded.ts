@@ -83,3 +83,11 @@ export async function restAs(cm: Embedded, method: string, path: string, user: s
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
   return text ? JSON.parse(text) : null;
 }
+
+/** Open every hour of every day with no lead time, so a test does not depend on when CI runs. */
+export async function openAroundTheClock(cm: Embedded): Promise<void> {
+  const rules = await restAs(cm, 'GET', '/api/v1/admin/global-rules', '9001');
+  await restAs(cm, 'PUT', '/api/v1/admin/global-rules', '9001', { ...rules, leadMinutes: 0, windowStart: '00:00', windowEnd: '24:00' });
+  const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, ['00:00-24:00']]));
+  await restAs(cm, 'PUT', '/api/v1/admin/skills/Sales', '9001', { csq: 'CSQ_Sales', timeZone: 'Europe/Warsaw', hours: allDay, holidayCalendar: null });
+}

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, restAs, startEmbedded, type Embedded } from './embedded.ts';
+import { CHROMIUM_ARGS, openAroundTheClock, restAs, startEmbedded, type Embedded } from './embedded.ts';
 
 const SHOTS = new URL('../../test-output/e2e/', import.meta.url).pathname;
 
@@ -30,10 +30,7 @@ before(async () => {
   cm = await startEmbedded();
   // Open every hour of every day, so the test does not depend on when CI runs; no lead time,
   // so a callback can be made due at once.
-  const rules = await rest('GET', '/api/v1/admin/global-rules', '9001');
-  await rest('PUT', '/api/v1/admin/global-rules', '9001', { ...rules, leadMinutes: 0, windowStart: '00:00', windowEnd: '24:00' });
-  const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, ['00:00-24:00']]));
-  await rest('PUT', '/api/v1/admin/skills/Sales', '9001', { csq: 'CSQ_Sales', timeZone: 'Europe/Warsaw', hours: allDay, holidayCalendar: null });
+  await openAroundTheClock(cm);
   const campaign = (await rest('GET', '/api/v1/admin/campaigns', '9001')).find((c: { name: string }) => c.name === 'CB_MAIN');
   const { id, name, createdAt, updatedAt, holidayCalendarId, ...rest_ } = campaign;
   await rest('PUT', '/api/v1/admin/campaigns/CB_MAIN', '9001', { ...rest_, holidayCalendar: null });

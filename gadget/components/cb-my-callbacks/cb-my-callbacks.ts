@@ -11,6 +11,7 @@ import { formatDateTime, t, type MessageKey } from '../../i18n/i18n.ts';
 import { groupOf, isMine, type Group } from '../../lib/callback-groups.ts';
 import { targetText } from '../../lib/result-text.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
+import { debounced, focusAfterRender } from '../../lib/list-controls.ts';
 import type { CbCallbackUpdatedEvent } from '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-detail/cb-callback-detail.ts';
@@ -39,7 +40,8 @@ export class CbMyCallbacks extends LitElement {
   @state() private nextCursor: string | null = null;
   @state() private openId: string | null = null;
 
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  // Search as the user types, once he pauses.
+  private readonly searchSoon = debounced(() => void this.load());
 
   private ticker: ReturnType<typeof setInterval> | undefined;
   private readonly live = new LiveCallbacks(this, { ready: () => Boolean(this.session), changed: (c) => this.upsert(c), load: () => void this.load() });
@@ -51,6 +53,7 @@ export class CbMyCallbacks extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.searchSoon.cancel();
     clearInterval(this.ticker);
   }
 
@@ -71,17 +74,14 @@ export class CbMyCallbacks extends LitElement {
     }
   }
 
-  private async closeDetail(id: string): Promise<void> {
+  private closeDetail(id: string): Promise<void> {
     this.openId = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-detail="${id}"]`)?.focus();
+    return focusAfterRender(this, `[data-detail="${id}"]`);
   }
 
   private onSearch(e: Event): void {
     this.search = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    // Search as the agent types, once he pauses.
-    this.searchTimer = setTimeout(() => void this.load(), 300);
+    this.searchSoon.schedule();
   }
 
   private isMine(c: Callback): boolean {

@@ -11,6 +11,7 @@ import { formatDateTime, t, type MessageKey } from '../../i18n/i18n.ts';
 import { targetText } from '../../lib/result-text.ts';
 import { addDays } from '../../lib/time.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
+import { debounced, focusAfterRender } from '../../lib/list-controls.ts';
 import type { CbCallbackUpdatedEvent } from '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-detail/cb-callback-detail.ts';
@@ -47,7 +48,8 @@ export class CbSupervisor extends LitElement {
   @state() private nextCursor: string | null = null;
   @state() private openId: string | null = null;
 
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  // Search as the user types, once he pauses.
+  private readonly searchSoon = debounced(() => void this.load());
 
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly following = new LiveCallbacks(this, {
@@ -61,6 +63,7 @@ export class CbSupervisor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.searchSoon.cancel();
     clearTimeout(this.countsTimer);
   }
 
@@ -127,16 +130,14 @@ export class CbSupervisor extends LitElement {
     this.countsTimer = setTimeout(() => void this.api?.callbackCounts(this.filter(false)).then((counts) => (this.counts = counts)).catch(() => undefined), 250);
   }
 
-  private async closeDetail(id: string): Promise<void> {
+  private closeDetail(id: string): Promise<void> {
     this.openId = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-detail="${id}"]`)?.focus();
+    return focusAfterRender(this, `[data-detail="${id}"]`);
   }
 
   private onSearch(e: Event): void {
     this.search = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.load(), 300);
+    this.searchSoon.schedule();
   }
 
   private setFilter(name: keyof SupervisorFilters, value: string): void {
