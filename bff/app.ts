@@ -19,6 +19,7 @@ import availabilityRoutes from './routes/api/v1/availability.ts';
 import admin from './routes/api/v1/admin.ts';
 import reports from './routes/api/v1/reports.ts';
 import operations from './routes/api/v1/operations.ts';
+import serviceAccounts from './routes/api/v1/service-accounts.ts';
 import graphql from './routes/graphql.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
 import { installNumberZoneSource } from '../config/number-zone-source.ts';
@@ -66,9 +67,10 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(health, { security: opts.config.security });
   await fastify.register(callbacks, { prefix: '/api/v1' });
   await fastify.register(availabilityRoutes, { prefix: '/api/v1' });
-  await fastify.register(admin, { prefix: '/api/v1/admin' });
+  await fastify.register(admin, { prefix: '/api/v1/admin', config: opts.config });
   await fastify.register(reports, { prefix: '/api/v1' });
-  await fastify.register(operations, { prefix: '/api/v1' });
+  await fastify.register(operations, { prefix: '/api/v1', config: opts.config });
+  await fastify.register(serviceAccounts, { prefix: '/api/v1' });
   await fastify.register(ivrRoutes, { prefix: '/ivr/v1', config: opts.config });
   await fastify.register(graphql, { security: opts.config.security });
 }

@@ -51,7 +51,10 @@ export interface Config {
   /** retentionDays: finished callbacks older than this are deleted (with their history) by the daily purge. */
   jobs: {
     enabled: boolean;
+    /** The dispatcher sleeps until the next callback is due, at most this long (a safety net for a missed wake signal). */
     dispatchIntervalMs: number;
+    /** Seconds before the promised time a callback is imported, so the dial (not the import) lands on it; 0..300. */
+    importAheadSeconds: number;
     leaseSeconds: number;
     syncIntervalMs: number;
     purgeAt: string;
@@ -108,6 +111,12 @@ const int = (env: Env, name: string, fallback: number): number => {
   if (raw == null || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return n;
+};
+/** A whole number within min..max, or a startup error naming the setting. */
+const intBetween = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const n = int(env, name, fallback);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${env[name]}"`);
   return n;
 };
 const str = (env: Env, name: string, fallback: string): string => (env[name] ? (env[name] as string) : fallback);
@@ -179,7 +188,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     jobs: {
       enabled: str(env, 'CM_JOBS_ENABLED', 'true') === 'true',
-      dispatchIntervalMs: int(env, 'CM_DISPATCH_INTERVAL_MS', 1000),
+      dispatchIntervalMs: int(env, 'CM_DISPATCH_INTERVAL_MS', 30_000),
+      importAheadSeconds: intBetween(env, 'CM_IMPORT_AHEAD_SECONDS', 0, 0, 300),
       leaseSeconds: int(env, 'CM_LEASE_SECONDS', 60),
       // A real UCCX (odbc/informix) is read once a minute (Cisco TechNote 116798, docs/dbcra.md); the stand-in every 5 s.
       syncIntervalMs: int(env, 'CM_SYNC_INTERVAL_MS', dbcra.driver === 'sql' ? 5000 : DBCRA_SYNC_INTERVAL_MS),

@@ -26,13 +26,7 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
     const storage = sqliteStorage(url);
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
     const sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage, pool: { max: 1, min: 0 } });
-    // Several connections (and processes) share the file: wait for locks instead of failing at once.
-    sequelize.addHook('afterConnect', async (connection: unknown) => {
-      const db = connection as { configure(option: 'busyTimeout', ms: number): void; run(sql: string, cb: (e: Error | null) => void): void };
-      db.configure('busyTimeout', 10_000);
-      await new Promise<void>((ok, fail) => db.run('PRAGMA journal_mode = WAL', (e) => (e ? fail(e) : ok())));
-      await new Promise<void>((ok, fail) => db.run('PRAGMA foreign_keys = ON', (e) => (e ? fail(e) : ok())));
-    });
+    if (storage !== ':memory:') manageSqliteConnections(sequelize);
     return sequelize;
   }
   if (dialect === 'mssql') {
@@ -46,6 +40,72 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
     });
   }
   return new Sequelize(url, { ...common, dialect: 'postgres', pool: { max: 10, min: 0 } });
+}
+
+/** Finished transactions' SQLite connections kept open for the next ones (db.transaction runs one at a time). */
+const IDLE_SQLITE_CONNECTIONS = 4;
+
+interface SqliteConnection {
+  uuid?: string;
+  open?: boolean;
+  configure(option: 'busyTimeout', ms: number): void;
+  run(sql: string, cb: (e: Error | null) => void): void;
+  close(cb?: (e: Error | null) => void): void;
+}
+
+/**
+ * Several connections (and processes) share the file: wait for locks instead of failing at once,
+ * and use the write-ahead log (readers never block the writer; a commit appends to one file).
+ * Sequelize's SQLite dialect never runs `afterConnect` hooks, so this runs on each new handle here.
+ */
+async function configureSqlite(db: SqliteConnection): Promise<void> {
+  db.configure('busyTimeout', 10_000);
+  await new Promise<void>((ok, fail) => db.run('PRAGMA journal_mode = WAL', (e) => (e ? fail(e) : ok())));
+  await new Promise<void>((ok, fail) => db.run('PRAGMA foreign_keys = ON', (e) => (e ? fail(e) : ok())));
+}
+
+/**
+ * Sequelize's SQLite dialect opens a new database handle for every transaction and closes it at
+ * the end: each booking paid a file open and a schema parse. Keep a few finished transactions'
+ * handles and hand them to the next transactions; a handle is still used by one transaction at a
+ * time, and the default (non-transaction) handle is untouched. Every new handle is configured.
+ */
+function manageSqliteConnections(sequelize: Sequelize): void {
+  const manager = sequelize.connectionManager as unknown as {
+    connections: Record<string, SqliteConnection>;
+    getConnection(options?: { uuid?: string }): Promise<SqliteConnection>;
+    releaseConnection(connection: SqliteConnection, force?: boolean): unknown;
+    close(): Promise<unknown>;
+  };
+  const idle: SqliteConnection[] = [];
+  const configured = new WeakMap<SqliteConnection, Promise<void>>();
+  const get = manager.getConnection.bind(manager);
+  const release = manager.releaseConnection.bind(manager);
+  const close = manager.close.bind(manager);
+  manager.getConnection = async (options = {}) => {
+    const uuid = options.uuid;
+    if (uuid && uuid !== 'default' && !manager.connections[uuid]) {
+      const reused = idle.pop();
+      if (reused) return (manager.connections[uuid] = reused);
+    }
+    const connection = await get(options);
+    if (!configured.has(connection)) configured.set(connection, configureSqlite(connection));
+    await configured.get(connection);
+    return connection;
+  };
+  manager.releaseConnection = (connection, force) => {
+    const uuid = connection.uuid;
+    if (uuid && uuid !== 'default' && force !== true && connection.open !== false && idle.length < IDLE_SQLITE_CONNECTIONS) {
+      delete manager.connections[uuid];
+      idle.push(connection);
+      return;
+    }
+    return release(connection, force);
+  };
+  manager.close = async () => {
+    for (const c of idle.splice(0)) await new Promise<void>((ok) => c.close(() => ok()));
+    return close();
+  };
 }
 
 /** SQL Server URL options (query parameters), as tedious names them. */

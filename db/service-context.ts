@@ -18,18 +18,30 @@ export interface ServiceContext {
 export class ConfigCache {
   private value: Configuration | null = null;
   private loadedAt = 0;
+  /** The reload under way: at 2,000 lookups/s every request finding the value expired would start its own. */
+  private loading: Promise<Configuration> | null = null;
+  private generation = 0;
   constructor(private readonly db: Db, private readonly ttlMs = 5000) {}
 
   async get(): Promise<Configuration> {
-    if (!this.value || Date.now() - this.loadedAt > this.ttlMs) {
-      this.value = await loadConfiguration(this.db);
-      this.loadedAt = Date.now();
+    if (this.value && Date.now() - this.loadedAt <= this.ttlMs) return this.value;
+    if (!this.loading) {
+      const generation = this.generation;
+      this.loading = loadConfiguration(this.db)
+        .then((value) => {
+          // Invalidated while loading (an admin write): what was read may predate the write.
+          if (generation === this.generation) [this.value, this.loadedAt] = [value, Date.now()];
+          return value;
+        })
+        .finally(() => generation === this.generation && (this.loading = null));
     }
-    return this.value;
+    return this.loading;
   }
 
   invalidate(): void {
     this.value = null;
+    this.loading = null;
+    this.generation++;
   }
 }
 

@@ -16,6 +16,8 @@ export const CONFIG_ERROR_CODES = [
   'INVALID_HOURS',
   'INVALID_WINDOW',
   'INVALID_DATE',
+  'INVALID_TIME',
+  'INVALID_SECONDS',
   'IN_USE',
 ] as const;
 export type ConfigErrorCode = (typeof CONFIG_ERROR_CODES)[number];
@@ -49,6 +51,21 @@ export function checkCampaign(c: Omit<Campaign, 'id'>, ctx: CampaignCheckContext
   if (ctx.uccxCampaignNames && !ctx.uccxCampaignNames.has(c.uccxCampaignName)) {
     errors.push({ field: 'uccxCampaignName', code: 'UNKNOWN_UCCX_CAMPAIGN', message: `UCCX has no campaign named "${c.uccxCampaignName}"` });
   }
+  errors.push(...checkOverrides(c));
+  return errors;
+}
+
+/** The longest a customer may be kept waiting for one agent before his skill's queue takes over. */
+export const MAX_FALLBACK_SECONDS = 600;
+
+/** Per-campaign or per-skill overrides: a purge time of day and a personal → skill wait, both optional. */
+function checkOverrides(c: { purgeAt?: string | null; personalFallbackSeconds?: number | null }): ConfigError[] {
+  const errors: ConfigError[] = [];
+  if (c.purgeAt != null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(c.purgeAt)) errors.push({ field: 'purgeAt', code: 'INVALID_TIME', message: `"${c.purgeAt}" is not a time of day HH:MM (00:00-23:59)` });
+  const s = c.personalFallbackSeconds;
+  if (s != null && (!Number.isInteger(s) || s < 0 || s > MAX_FALLBACK_SECONDS)) {
+    errors.push({ field: 'personalFallbackSeconds', code: 'INVALID_SECONDS', message: `the wait for the personal agent must be 0-${MAX_FALLBACK_SECONDS} seconds` });
+  }
   return errors;
 }
 
@@ -69,7 +86,7 @@ export function checkHours(hours: WeeklyHours, field = 'hours'): ConfigError[] {
 }
 
 export function checkSkill(s: Omit<Skill, 'id'>): ConfigError[] {
-  const errors = checkHours(s.hours);
+  const errors = [...checkHours(s.hours), ...checkOverrides(s)];
   if (!isValidZone(s.timeZone)) errors.unshift({ field: 'timeZone', code: 'INVALID_TIME_ZONE', message: `"${s.timeZone}" is not an IANA time zone (e.g. Europe/Warsaw)` });
   return errors;
 }

@@ -26,18 +26,62 @@ export const LIFECYCLE_EVENTS = [
   'cancel', // by an agent, a supervisor or automatically
   'reschedule', // moved to a new time (attempts reset)
   'reassign', // given to another agent or skill
+  'edit', // names, number or notes corrected before UCCX holds the contact: state kept
+  // The receiving agent's outcome at the end of the callback call (after his arrival acknowledgement
+  // completed it): only he may give it, once, within OUTCOME_WINDOW_MINUTES of the arrival.
+  'outcome_reached', // reached: the completion is confirmed, state kept
+  'outcome_retry', // not reached: another attempt per the campaign's retry policy
+  'outcome_failed', // not reached and the retry policy has no attempt left
+  'outcome_reschedule', // not reached: the agent agreed a new time (attempts reset)
+  'repush', // an admin takes a stuck call back to be imported again (UCCX no longer holds its contact)
+  'force_complete', // an admin closes a stuck callback as done, with a reason
 ] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
-type Target = CallbackStatus | ((c: { nextAttemptAt: string | Date | null }) => CallbackStatus);
+/** What the table reads of a callback: its state, and for the outcome events who received its call and when. */
+export interface LifecycleSubject {
+  status: CallbackStatus;
+  nextAttemptAt: string | Date | null;
+  /** The agent whose arrival acknowledgement completed it, and when (null before any arrival). */
+  arrivedBy?: string | null;
+  arrivedAt?: string | Date | null;
+  /** The outcome the receiving agent recorded for the last arrival, if any. */
+  callOutcome?: string | null;
+}
+/** Who sends the event and when (a guard may depend on it). */
+export interface LifecycleActor {
+  actor: string;
+  at: Date;
+}
+
+type Target = CallbackStatus | ((c: LifecycleSubject) => CallbackStatus);
+/** Why a guarded event is refused although the state accepts it. */
+export type GuardRefusal = 'not_receiver' | 'outcome_window_closed' | 'outcome_recorded';
 interface Rule {
   from: readonly CallbackStatus[];
   to: Target;
+  /** How docs/lifecycle.md says where a function target leads. */
+  leadsTo?: string;
+  /** Extra condition beyond the state: null accepts, else why not. Without an actor a guarded event is refused. */
+  guard?: (c: LifecycleSubject, by: LifecycleActor) => GuardRefusal | null;
 }
 
 const ACTIVE = ACTIVE_STATES;
 /** States whose contact sits in UCCX (its db_cra row may still change). */
 export const IN_UCCX: readonly CallbackStatus[] = ['queued', 'dialing', 'connected'];
+
+/** How long after his arrival acknowledgement the receiving agent may still record the call's outcome. */
+export const OUTCOME_WINDOW_MINUTES = 30;
+
+/** The outcome events: only the agent who received the call, once, shortly after the arrival. */
+function receiverShortlyAfter(c: LifecycleSubject, by: LifecycleActor): GuardRefusal | null {
+  if (!c.arrivedBy || !c.arrivedAt || c.arrivedBy !== by.actor) return 'not_receiver';
+  if (c.callOutcome) return 'outcome_recorded';
+  const arrived = new Date(c.arrivedAt).getTime();
+  if (by.at.getTime() < arrived || by.at.getTime() > arrived + OUTCOME_WINDOW_MINUTES * 60_000) return 'outcome_window_closed';
+  return null;
+}
+const afterArrival = { from: ['completed'] as const, guard: receiverShortlyAfter };
 
 /** The state a new booking starts in. */
 export const INITIAL_STATE: CallbackStatus = 'scheduled';
@@ -65,14 +109,29 @@ export const LIFECYCLE: Readonly<Record<LifecycleEvent, Rule>> = {
   cancel: { from: ACTIVE, to: 'cancelled' },
   reschedule: { from: ['scheduled', 'retry_wait'], to: 'scheduled' },
   reassign: { from: ['scheduled', 'retry_wait'], to: 'scheduled' },
+  // Not in dispatching either: the dispatcher is sending the current data to UCCX.
+  edit: { from: ['scheduled', 'retry_wait'], to: (c) => c.status, leadsTo: 'the same state' },
+  outcome_reached: { ...afterArrival, to: 'completed' },
+  outcome_retry: { ...afterArrival, to: 'retry_wait' },
+  outcome_failed: { ...afterArrival, to: 'failed' },
+  outcome_reschedule: { ...afterArrival, to: 'scheduled' },
+  // Only from states whose contact sat in UCCX: waiting ones are pushed anyway, dispatching is live.
+  repush: { from: IN_UCCX, to: 'retry_wait' },
+  force_complete: { from: ACTIVE, to: 'completed' },
 };
 
-export type TransitionOutcome = { ok: true; to: CallbackStatus } | { ok: false; code: 'invalid_state'; from: CallbackStatus; event: LifecycleEvent };
+export type TransitionOutcome =
+  | { ok: true; to: CallbackStatus }
+  | { ok: false; code: 'invalid_state'; from: CallbackStatus; event: LifecycleEvent; why?: GuardRefusal };
 
 /** The state `event` leads to from the callback's current state, or a refusal. */
-export function nextState(c: { status: CallbackStatus; nextAttemptAt: string | Date | null }, event: LifecycleEvent): TransitionOutcome {
+export function nextState(c: LifecycleSubject, event: LifecycleEvent, by?: LifecycleActor): TransitionOutcome {
   const rule = LIFECYCLE[event];
   if (!rule.from.includes(c.status)) return { ok: false, code: 'invalid_state', from: c.status, event };
+  if (rule.guard) {
+    const why = by ? rule.guard(c, by) : 'not_receiver';
+    if (why) return { ok: false, code: 'invalid_state', from: c.status, event, why };
+  }
   return { ok: true, to: typeof rule.to === 'function' ? rule.to(c) : rule.to };
 }
 

@@ -45,6 +45,9 @@ export const HISTORY_EVENTS = [
   'expired',
   'purged',
   'repushed',
+  // Issue 10: details corrected (before → after, numbers masked); the receiving agent's call outcome.
+  'edited',
+  'call_outcome',
 ] as const;
 export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
 
@@ -126,9 +129,17 @@ export interface Campaign {
   ivrScript?: string | null;
   /** Retry policy per outcome: outcome → { maxAttempts, delayMinutes }. */
   retryPolicy?: RetryPolicy | null;
+  /** Daily purge of this campaign's UCCX contacts, "HH:MM" server time; null = CM_PURGE_AT. */
+  purgeAt?: string | null;
+  /** Personal → skill wait on this campaign unless the skill sets one; null = the global rule. */
+  personalFallbackSeconds?: number | null;
+  /** The campaign agents book on when the call names none (at most one). */
+  agentDefault?: boolean;
 }
 
-export type RetryOutcome = 'busy' | 'no_answer' | 'answering_machine' | 'abandoned' | 'gateway_failure' | 'wrong_person' | 'not_confirmed' | 'default';
+/** The outcomes a retry policy names (and `default` for any other). */
+export const RETRY_OUTCOMES = ['busy', 'no_answer', 'answering_machine', 'abandoned', 'gateway_failure', 'wrong_person', 'not_confirmed', 'default'] as const;
+export type RetryOutcome = (typeof RETRY_OUTCOMES)[number];
 export type RetryPolicy = Partial<Record<RetryOutcome, { maxAttempts: number; delayMinutes: number }>>;
 
 export interface Skill {
@@ -139,6 +150,8 @@ export interface Skill {
   hours: WeeklyHours;
   holidayCalendarId?: number | null;
   ivrScript?: string | null;
+  /** Personal → skill wait when this is the fallback skill (wins over the campaign's); null = not set. */
+  personalFallbackSeconds?: number | null;
 }
 
 export interface GlobalRules {

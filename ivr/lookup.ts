@@ -3,12 +3,12 @@
 // Read-only: a lookup changes no state and writes no history; what happened on the call comes
 // back as events (./events.ts). A customer is waiting, so "not found" is an answer, not an error.
 import { findCallbackByAccountNumber, findCallbackByDialingListId, type CallbackRow } from '../db/queries/callbacks.ts';
-import { findAgent } from '../db/queries/agents.ts';
-import { isActive, type Campaign } from '../domain/types.ts';
+import { isActive, type Campaign, type CallbackStatus } from '../domain/types.ts';
+import { effectiveFallbackSeconds } from '../domain/effective-config.ts';
 import { fromDialString } from '../domain/rules/dial-plan.ts';
 import { parsePhone } from '../domain/rules/phone.ts';
 import type { ServiceContext } from '../db/service-context.ts';
-import { findCampaignCallbacksByPhone } from './queries.ts';
+import { findCampaignCallbacksByPhone, findLookupRowByAccountNumber, findLookupRowByDialingListId, findLookupRowsByPhone } from './queries.ts';
 
 export interface LookupKey {
   accountNumber?: string;
@@ -60,30 +60,51 @@ export function phoneCandidates(phone: string, campaign: Campaign): string[] {
   return fromDialString(phone, campaign.dialPlan, (e164) => parsePhone(e164, campaign.defaultCountry).valid);
 }
 
-export async function findLookupCallback(ctx: ServiceContext, key: LookupKey): Promise<CallbackRow | null> {
+/** How one kind of row is found by each key; the matching rules below are the same for all. */
+interface Finders<R extends { campaign: string; status: CallbackStatus }> {
+  byAccountNumber(accountNumber: string): Promise<R | null>;
+  byDialingListId(dialingListId: number): Promise<R | null>;
+  byPhones(campaign: string, phonesE164: string[]): Promise<R[]>;
+}
+
+async function findMatch<R extends { campaign: string; status: CallbackStatus }>(ctx: ServiceContext, key: LookupKey, find: Finders<R>): Promise<R | null> {
   const campaigns = (await ctx.config.get()).campaigns;
   const campaign = campaignOf(campaigns, key.campaign);
   // A campaign the Campaign Manager does not know holds none of its callbacks.
   if (key.campaign && !campaign) return null;
-  const inCampaign = (row: CallbackRow | null) => (row && (!campaign || row.campaign === campaign.name) ? row : null);
+  const inCampaign = (row: R | null) => (row && (!campaign || row.campaign === campaign.name) ? row : null);
   if (key.accountNumber) {
-    const row = inCampaign(await findCallbackByAccountNumber(ctx.db, key.accountNumber));
+    const row = inCampaign(await find.byAccountNumber(key.accountNumber));
     if (row) return row;
   }
   if (key.dialingListId) {
-    const row = inCampaign(await findCallbackByDialingListId(ctx.db, key.dialingListId));
+    const row = inCampaign(await find.byDialingListId(key.dialingListId));
     if (row) return row;
   }
   // A number alone is ambiguous across campaigns: only matched within the calling one.
   if (key.phone && campaign) {
-    const rows = await findCampaignCallbacksByPhone(ctx.db, campaign.name, phoneCandidates(key.phone, campaign));
+    const rows = await find.byPhones(campaign.name, phoneCandidates(key.phone, campaign));
     return rows.find((r) => isActive(r.status)) ?? rows[0] ?? null;
   }
   return null;
 }
 
+/** The whole callback the IVR names (events need it to apply a transition). */
+export async function findLookupCallback(ctx: ServiceContext, key: LookupKey): Promise<CallbackRow | null> {
+  return findMatch(ctx, key, {
+    byAccountNumber: (a) => findCallbackByAccountNumber(ctx.db, a),
+    byDialingListId: (id) => findCallbackByDialingListId(ctx.db, id),
+    byPhones: (campaign, phones) => findCampaignCallbacksByPhone(ctx.db, campaign, phones),
+  });
+}
+
 export async function lookupCallback(ctx: ServiceContext, key: LookupKey, settings: LookupSettings): Promise<LookupAnswer> {
-  const callback = await findLookupCallback(ctx, key);
+  // Only the columns of the answer, with the booking agent's name, in one statement per key.
+  const callback = await findMatch(ctx, key, {
+    byAccountNumber: (a) => findLookupRowByAccountNumber(ctx.db, a),
+    byDialingListId: (id) => findLookupRowByDialingListId(ctx.db, id),
+    byPhones: (campaign, phones) => findLookupRowsByPhone(ctx.db, campaign, phones),
+  });
   if (!callback) {
     return {
       found: false,
@@ -104,14 +125,13 @@ export async function lookupCallback(ctx: ServiceContext, key: LookupKey, settin
     };
   }
   const config = await ctx.config.get();
-  const bookedBy = await findAgent(ctx.db, callback.createdBy);
   const common = {
     found: true,
     callbackId: callback.id,
     status: callback.status,
     firstName: callback.firstName,
     lastName: callback.lastName,
-    bookedByName: bookedBy ? `${bookedBy.firstName} ${bookedBy.lastName}`.trim() : null,
+    bookedByName: callback.bookedByName,
     campaign: callback.campaign,
   };
   // Cancelled, completed, expired or failed, but its contact is still in UCCX until the purge.
@@ -130,8 +150,8 @@ export async function lookupCallback(ctx: ServiceContext, key: LookupKey, settin
     skill: callback.skill,
     csq: skill?.csq ?? settings.defaultCsq,
     script,
-    // The global rule: how long a personal callback waits for its agent before its fallback skill.
-    agentWaitSeconds: callback.type === 'personal' ? config.rules.personalFallbackSeconds : 0,
+    // How long a personal callback waits for its agent before its fallback skill (skill, campaign or global).
+    agentWaitSeconds: callback.type === 'personal' ? effectiveFallbackSeconds(config.rules, campaign, skill) : 0,
   };
 }
 

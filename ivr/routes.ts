@@ -7,13 +7,13 @@ import type { Config } from '../config/settings.ts';
 import { flatXml, lookupCallback, lookupXml } from './lookup.ts';
 import { applyIvrEvent, IVR_EVENTS, type IvrEventRequest } from './events.ts';
 
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** The IVR user's whole Authorization header, built once (a plain password: no hash per request). */
+const expectedHeader = (config: Config) => Buffer.from(`Basic ${Buffer.from(`${config.ivr.user}:${config.ivr.password}`).toString('base64')}`);
 
-export function isIvrUser(req: FastifyRequest, config: Config): boolean {
-  const [scheme, value = ''] = (req.headers.authorization ?? '').split(' ');
-  if (scheme !== 'Basic') return false;
-  const expected = Buffer.from(`${config.ivr.user}:${config.ivr.password}`).toString('base64');
-  return same(value, expected);
+export function isIvrUser(req: FastifyRequest, config: Config, expected = expectedHeader(config)): boolean {
+  // Constant time in the header's content (its length is not a secret worth hiding).
+  const given = Buffer.from(req.headers.authorization ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Printable text only: no control characters reach the database or the logs. */
@@ -43,13 +43,20 @@ const sendXml = (reply: FastifyReply, xml: string) => reply.type('application/xm
 
 export async function ivrRoutes(app: FastifyInstance, opts: { config: Config }): Promise<void> {
   const { config } = opts;
+  const expected = expectedHeader(config);
   app.addHook('onRequest', async (req, reply) => {
-    if (!isIvrUser(req, config)) return reply.code(401).header('www-authenticate', 'Basic realm="IVR"').send();
+    if (isIvrUser(req, config, expected)) return;
+    // The lookup logs at warn only (below): a refused IVR login must still be seen.
+    req.log.warn({ route: req.routeOptions.url }, 'IVR credentials refused');
+    return reply.code(401).header('www-authenticate', 'Basic realm="IVR"').send();
   });
 
   app.get<{ Querystring: { accountNumber?: string; dialingListId?: number; phone?: string; campaign?: string; format?: 'json' | 'xml' } }>(
     '/lookup',
     {
+      // One per answered call, thousands a second at peak: no access log lines for each (the
+      // metrics count them per status); warnings and errors are still logged.
+      logLevel: 'warn',
       schema: {
         tags: ['ivr'],
         summary: 'What to do with an answered callback call (read-only)',

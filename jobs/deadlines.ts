@@ -96,7 +96,7 @@ async function resolveCalls(deps: JobDeps, settings: DeadlineSettings, expiryHou
  * not closed), closed, or gone. When UCCX cannot be asked the call counts as open (wait), so only
  * the hard deadline moves it.
  */
-async function whereAreTheCalls(deps: JobDeps, calls: CallbackRow[]): Promise<Map<number, Found>> {
+export async function whereAreTheCalls(deps: JobDeps, calls: CallbackRow[]): Promise<Map<number, Found>> {
   const found = new Map<number, Found>();
   const byCampaign = new Map<number, CallbackRow[]>();
   for (const c of calls) {

@@ -9,8 +9,9 @@
 // job (jobs/deadlines.ts) finds the row gone after its state's deadline and moves it on.
 import { DateTime } from 'luxon';
 import type { Campaign } from '../domain/types.ts';
+import { effectivePurgeAt } from '../domain/effective-config.ts';
 import type { CallbackRow } from '../db/queries/callbacks.ts';
-import { transitionCallback } from '../db/queries/transition.ts';
+import { transitionCallbacks } from '../db/queries/transition.ts';
 import { appendHistory } from '../db/queries/history.ts';
 import { countLiveDispatches, listCallbacksOfCampaign, renewDispatchLeases } from './queries/callbacks.ts';
 import { claimDailyRun, releaseJobLock, tryAcquireJobLock } from './queries/locks.ts';
@@ -114,19 +115,26 @@ async function stillPendingInUccx(deps: JobDeps, target: UccxCampaignRef, queued
   return queued.filter((c) => open.has(c.accountNumber));
 }
 
-/** Pending callbacks go to 'dispatching' under our lease: if we die, the dispatcher verifies and re-pushes them. */
+/**
+ * Pending callbacks go to 'dispatching' under our lease: if we die, the dispatcher verifies and
+ * re-pushes them. One transaction per 500 (transitionCallbacks), not one per callback.
+ */
 async function takeForRepush(deps: JobDeps, pending: CallbackRow[], target: UccxCampaignRef, leaseMs: number): Promise<CallbackRow[]> {
   const taken: CallbackRow[] = [];
   const now = deps.now();
-  for (const callback of pending) {
-    const result = await transitionCallback(deps.db, callback, {
-      event: 'take_for_repush',
-      actor: 'job:purge',
-      at: now,
-      patch: { claimedBy: deps.owner, leaseUntil: new Date(now.getTime() + leaseMs) },
-      history: [['purged', { campaign: target.name, uccxCampaignId: target.id }]],
-    });
-    if (result.ok) taken.push(result.row);
+  for (const batch of chunks(pending, 500)) {
+    const results = await deps.db.transaction((t) =>
+      transitionCallbacks(deps.db, batch.map((callback) => ({
+        current: callback,
+        req: {
+          event: 'take_for_repush' as const,
+          actor: 'job:purge',
+          at: now,
+          patch: { claimedBy: deps.owner, leaseUntil: new Date(now.getTime() + leaseMs) },
+          history: [['purged', { campaign: target.name, uccxCampaignId: target.id }] as ['purged', Record<string, unknown>]],
+        },
+      })), t));
+    for (const result of results) if (result.ok) taken.push(result.row);
   }
   return taken;
 }
@@ -154,13 +162,13 @@ async function repush(deps: JobDeps, target: UccxCampaignRef, taken: CallbackRow
   }
 }
 
-/** The daily purge: once per local day at or after `purgeAt` ("HH:MM" in `zone`), per campaign, once across instances. */
+/** The daily purge: once per local day at or after the campaign's purge time, else `purgeAt` ("HH:MM" in `zone`), once across instances. */
 export async function purgeIfDue(deps: JobDeps, purgeAt: string, settings: PurgeSettings, zone = 'local'): Promise<PurgeReport[]> {
   const local = DateTime.fromJSDate(deps.now()).setZone(zone);
-  const [h, m] = purgeAt.split(':').map(Number);
-  if (local.hour * 60 + local.minute < h * 60 + m) return [];
   const reports: PurgeReport[] = [];
   for (const campaign of (await deps.config()).campaigns) {
+    const [h, m] = effectivePurgeAt(campaign, purgeAt).split(':').map(Number);
+    if (local.hour * 60 + local.minute < h * 60 + m) continue;
     const runKey = local.toISODate() as string;
     if (!(await claimDailyRun(deps.db, `purge-daily:${campaign.name}`, runKey, deps.owner, deps.now(), settings.leaseMs))) continue;
     try {

@@ -1,7 +1,8 @@
 // Starts the background jobs as Bree worker threads. Bree keeps schedules in memory only; what is
 // due and who does it is decided in the database (claims with leases, job locks, daily run keys),
 // so any number of Campaign Manager instances can run these workers side by side.
-//   dispatch  long-lived loop, a tick every jobs.dispatchIntervalMs (default 1 s)
+//   dispatch  long-lived loop that sleeps until the next callback is due, woken by bookings
+//             (db/notify.ts: a BroadcastChannel reaches the worker thread), at most jobs.dispatchIntervalMs (30 s)
 //   sync      long-lived loop, every jobs.syncIntervalMs: db_cra results, then the deadlines job
 //   purge     a short worker every minute: the daily purge at jobs.purgeAt, once per day
 // A long-lived worker that dies (an uncaught error, a lost database) is started again after a
@@ -11,6 +12,7 @@ import type { Config } from '../config/settings.ts';
 import { openDatabase } from '../db/index.ts';
 import type { ClockSpec } from './clock.ts';
 import { consoleLog, type JobLog } from './deps.ts';
+import { forwardJobMetric } from './job-metrics.ts';
 
 export interface StartJobsOptions {
   /** A worker changed a callback: the main thread refreshes GraphQL subscriptions etc. */
@@ -54,6 +56,7 @@ export async function startJobs(config: Config, opts: StartJobsOptions = {}): Pr
       worker: { workerData: { ...workerData, script: script(name) } },
     })),
     workerMessageHandler: ({ message }: { name: string; message: unknown }) => {
+      if (forwardJobMetric(message)) return; // observations for /metrics (jobs/job-metrics.ts)
       const m = message as { type?: string; id?: number } | string;
       if (typeof m === 'object' && m?.type === 'callbackChanged' && typeof m.id === 'number') opts.onCallbackChanged?.(m.id);
     },

@@ -2,14 +2,14 @@
 // and move each callback on. db_cra has no last-modified column, so each run reads the rows newer
 // than the campaign's dialinglistid cursor plus the rows of callbacks still in UCCX, and applies a
 // row only when its state differs from what the sync last applied (uccx_contact_observations).
-import { findCallbacksByAccountNumbers, listCallbacksInUccx } from './queries/callbacks.ts';
-import { findObservations, getSyncCursor, saveSyncCursor } from './queries/sync-state.ts';
+import { IN_UCCX_STATES } from './queries/callbacks.ts';
+import { findObservations, getSyncCursor, listAccountsInUccx, readCallbacksByAccountNumbers, saveSyncCursor } from './queries/sync-state.ts';
 import { releaseJobLock, tryAcquireJobLock } from './queries/locks.ts';
 import { resolveUccxCampaign, type JobDeps, type UccxCampaignRef } from './deps.ts';
 import type { DbCraCallDetail, DbCraContact } from './dbcra/reader.ts';
 import { CALL_STATUS, type CallOutcome } from './result-map.ts';
 import { DEFAULT_CALLRESULT_MAP, outcomeOf } from '../domain/rules/call-results.ts';
-import { applyContactRow } from './sync-apply.ts';
+import { applyContactRows } from './sync-apply.ts';
 import type { CallbackRow } from '../db/queries/callbacks.ts';
 
 export interface SyncSummary {
@@ -21,8 +21,11 @@ export interface SyncSummary {
 
 export const SYNC_LOCK = 'sync';
 
+/** Rows applied per transaction: one commit per 500 rows instead of one per row. */
+export const SYNC_BATCH = 500;
+
 /** One sync run over every configured campaign; only one instance runs it at a time (job lock). */
-export async function syncOnce(deps: JobDeps, opts: { lockMs?: number } = {}): Promise<SyncSummary> {
+export async function syncOnce(deps: JobDeps, opts: { lockMs?: number; batchSize?: number } = {}): Promise<SyncSummary> {
   const summary: SyncSummary = { campaigns: 0, rowsRead: 0, applied: 0, skipped: false };
   if (!deps.reader) return { ...summary, skipped: true };
   if (!(await tryAcquireJobLock(deps.db, SYNC_LOCK, deps.owner, deps.now(), opts.lockMs ?? 60_000))) return { ...summary, skipped: true };
@@ -36,7 +39,7 @@ export async function syncOnce(deps: JobDeps, opts: { lockMs?: number } = {}): P
       }
       if (!target) continue;
       summary.campaigns++;
-      const { rowsRead, applied } = await syncCampaign(deps, campaign.name, target);
+      const { rowsRead, applied } = await syncCampaign(deps, campaign.name, target, opts.batchSize);
       summary.rowsRead += rowsRead;
       summary.applied += applied;
     }
@@ -47,27 +50,63 @@ export async function syncOnce(deps: JobDeps, opts: { lockMs?: number } = {}): P
   return summary;
 }
 
-export async function syncCampaign(deps: JobDeps, campaign: string, target: UccxCampaignRef): Promise<{ rowsRead: number; applied: number }> {
+/**
+ * Reads the campaign's new and in-flight rows and applies them in batches of `batchSize`, each
+ * batch in one transaction that also moves the cursor past it: a crash mid-batch leaves the cursor
+ * before the batch, and the rows read again are no-ops where their observation was saved.
+ */
+export async function syncCampaign(deps: JobDeps, campaign: string, target: UccxCampaignRef, batchSize = SYNC_BATCH): Promise<{ rowsRead: number; applied: number }> {
   const reader = deps.reader;
   if (!reader) return { rowsRead: 0, applied: 0 };
   const cursor = await getSyncCursor(deps.db, target.id);
-  const inUccx = await listCallbacksInUccx(deps.db, campaign);
+  // Rows above the cursor are read anyway; by account number only the callbacks whose current row
+  // may lie at or below it (rows of earlier attempts are ignored when applied).
+  const inUccx = (await listAccountsInUccx(deps.db, campaign, IN_UCCX_STATES)).filter((c) => c.dialingListId == null || c.dialingListId <= cursor);
   const rows = await reader.readContacts([target.id], cursor, inUccx.map((c) => c.accountNumber));
-  if (rows.length === 0) return { rowsRead: 0, applied: 0 };
+  // Saved on every read, even of nothing new: its time is the sync lag /metrics reports.
+  if (rows.length === 0) {
+    await saveSyncCursor(deps.db, target.id, cursor, deps.now());
+    return { rowsRead: 0, applied: 0 };
+  }
+  let applied = 0;
+  let highest = cursor;
+  for (const batch of batchesOf(rows, batchSize)) {
+    highest = Math.max(highest, ...batch.map((r) => r.dialingListId));
+    applied += await syncBatch(deps, target, batch, highest);
+  }
+  return { rowsRead: rows.length, applied };
+}
 
-  const callbacks = new Map((await findCallbacksByAccountNumbers(deps.db, [...new Set(rows.map((r) => r.accountNumber))])).map((c) => [c.accountNumber, c]));
+/** Consecutive rows, at most `size`, and never two rows of one account number (each callback is read once per batch). */
+export function batchesOf(rows: readonly DbCraContact[], size: number): DbCraContact[][] {
+  const out: DbCraContact[][] = [];
+  let batch: DbCraContact[] = [];
+  let accounts = new Set<string>();
+  for (const row of rows) {
+    if (batch.length >= size || accounts.has(row.accountNumber)) {
+      out.push(batch);
+      batch = [];
+      accounts = new Set();
+    }
+    batch.push(row);
+    accounts.add(row.accountNumber);
+  }
+  if (batch.length) out.push(batch);
+  return out;
+}
+
+/** One batch: its callbacks, observations and call details read in one statement each, applied in one transaction with the cursor. */
+async function syncBatch(deps: JobDeps, target: UccxCampaignRef, rows: DbCraContact[], cursor: number): Promise<number> {
+  const callbacks = new Map((await readCallbacksByAccountNumbers(deps.db, [...new Set(rows.map((r) => r.accountNumber))])).map((c) => [c.accountNumber, c]));
   const observations = await findObservations(deps.db, rows.map((r) => r.dialingListId));
   const details = await readRoutingDetails(deps, target, rows, callbacks);
-  let applied = 0;
-  for (const row of rows) {
+  const inputs = rows.flatMap((row) => {
     const callback = callbacks.get(row.accountNumber);
-    if (!callback) continue; // a contact the Campaign Manager did not import
-    const call = callOutcomeOf(details, row, callback);
-    if (await applyContactRow(deps, { row, callback, observation: observations.get(row.dialingListId) ?? null, call })) applied++;
-  }
-  const highest = Math.max(cursor, ...rows.map((r) => r.dialingListId));
-  if (highest > cursor) await saveSyncCursor(deps.db, target.id, highest, deps.now());
-  return { rowsRead: rows.length, applied };
+    if (!callback) return []; // a contact the Campaign Manager did not import
+    return [{ row, callback, observation: observations.get(row.dialingListId) ?? null, call: callOutcomeOf(details, row, callback) }];
+  });
+  const changed = await applyContactRows(deps, inputs, (t) => saveSyncCursor(deps.db, target.id, cursor, deps.now(), t));
+  return changed.length;
 }
 
 /** ContactCallDetail of the rows that were answered or are being handled: where the IVR routed them, and whether an agent talked. */

@@ -1,8 +1,8 @@
 // The callback state changes the dispatcher and the purge make, each with its history entry in
 // the same transaction. All are optimistic (by version): a callback cancelled meanwhile is left alone.
 import { findCallbackById, updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
-import { appendHistory } from '../db/queries/history.ts';
-import { transitionCallback } from '../db/queries/transition.ts';
+import { appendHistory, appendHistoryRows } from '../db/queries/history.ts';
+import { transitionCallback, transitionCallbacks } from '../db/queries/transition.ts';
 import type { LifecycleEvent } from '../domain/lifecycle.ts';
 import type { HistoryEvent } from '../domain/types.ts';
 import type { JobDeps, UccxCampaignRef } from './deps.ts';
@@ -41,6 +41,32 @@ export async function markQueued(deps: JobDeps, row: CallbackRow, campaign: Uccx
     return recorded;
   }
   return null;
+}
+
+/**
+ * markQueued for a whole confirmed import batch: one transaction (one history INSERT) instead of one
+ * per callback, so a burst of due callbacks is confirmed in a few statements. Callbacks the batch
+ * could not move (changed meanwhile) take markQueued's own path one by one. Returns those queued.
+ */
+export async function markQueuedMany(deps: JobDeps, campaign: UccxCampaignRef, found: ReadonlyArray<{ row: CallbackRow; dialingListId: number | null }>): Promise<CallbackRow[]> {
+  if (found.length === 0) return [];
+  const at = deps.now();
+  const items = found.map(({ row, dialingListId }) => {
+    const importFlag = row.lastResult?.startsWith('import_');
+    const patch = { ...RELEASED, importedAt: at, uccxCampaignId: campaign.id, uccxDialingListId: dialingListId ?? row.uccxDialingListId, nextAttemptAt: null, ...(importFlag && { lastResult: null }) };
+    const history: Array<[HistoryEvent, Record<string, unknown>]> = [['imported', { campaign: campaign.name, uccxCampaignId: campaign.id, dialingListId }]];
+    return { current: row, req: { event: 'import' as const, actor: actorOf(deps), at, patch, history } };
+  });
+  const results = await deps.db.transaction((t) => transitionCallbacks(deps.db, items, t));
+  const queued: CallbackRow[] = [];
+  for (const [i, result] of results.entries()) {
+    const { row, dialingListId } = found[i]!;
+    if (result.ok) {
+      deps.onChanged?.(row.id);
+      queued.push(result.row);
+    } else if (await markQueued(deps, row, campaign, dialingListId)) queued.push(row);
+  }
+  return queued;
 }
 
 /** UCCX did not take it: try again after `retryMs`. `uncertain` marks that UCCX may have it anyway (verify first). */
@@ -101,6 +127,8 @@ export function releaseClaim(deps: JobDeps, row: CallbackRow) {
   return change(deps, row, 'release', { ...RELEASED }, []);
 }
 
-export function recordClaim(deps: JobDeps, row: CallbackRow, reclaimed: boolean) {
-  return appendHistory(deps.db, { callbackId: row.id, event: 'claimed', actor: actorOf(deps), details: { owner: deps.owner, leaseUntil: row.leaseUntil, reclaimed }, at: deps.now() });
+/** The history of a tick's claims in one INSERT: the import request must not wait for one write per callback. */
+export function recordClaims(deps: JobDeps, claims: Array<{ row: CallbackRow; reclaimed: boolean }>) {
+  const at = deps.now();
+  return appendHistoryRows(deps.db, claims.map(({ row, reclaimed }) => ({ callbackId: row.id, event: 'claimed' as const, actor: actorOf(deps), details: { owner: deps.owner, leaseUntil: row.leaseUntil, reclaimed }, at })));
 }

@@ -13,6 +13,7 @@ import { availability, phoneInfo, type AvailabilityQuery } from '../services/ava
 import type { CallbackSort } from '../../db/queries/callback-list.ts';
 import { BadRequest, DuplicateCallback, ValidationFailed } from '../services/errors.ts';
 import { arrivalInboundResolvers } from './arrival-inbound.resolvers.ts';
+import { detailResolvers } from './detail.resolvers.ts';
 
 export const CALLBACK_CHANGED = 'CALLBACK_CHANGED';
 
@@ -62,7 +63,7 @@ export function buildResolvers(app: FastifyInstance) {
     Query: {
       me: (_: unknown, __: unknown, { principal }: Ctx) => principal,
       campaigns: async () =>
-        (await config()).campaigns.map((c) => ({ name: c.name, uccxCampaignName: c.uccxCampaignName, ddi: c.ddi, country: c.defaultCountry, timeZone: c.timeZone })),
+        (await config()).campaigns.map((c) => ({ name: c.name, uccxCampaignName: c.uccxCampaignName, ddi: c.ddi, country: c.defaultCountry, timeZone: c.timeZone, agentDefault: c.agentDefault === true })),
       skills: async () => (await config()).skills,
       agents: (_: unknown, __: unknown, { principal }: Ctx) => listAgents(ctx.db, principal.role === 'admin' ? {} : { teamId: pickableTeams(principal) }),
       callback: async (_: unknown, { id }: { id: string }, { principal }: Ctx) => visibleCallback(ctx, principal, Number(id)).catch(() => null),
@@ -88,6 +89,7 @@ export function buildResolvers(app: FastifyInstance) {
         result(principal, () => reassignCallback(ctx, principal, Number(a.id), a)),
       acknowledgeArrival: (_: unknown, a: { id: string }, { principal }: Ctx) => result(principal, () => acknowledgeArrival(ctx, principal, Number(a.id))),
       ...arrivalInbound.Mutation,
+      ...detailResolvers(app).Mutation,
     },
     Subscription: {
       callbackChanged: {

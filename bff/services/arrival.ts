@@ -106,7 +106,7 @@ export async function acknowledgeArrivalOf(ctx: ServiceContext, p: Principal, re
     {
       event: 'complete',
       actor: p.id,
-      patch: { reason: null, nextAttemptAt: null },
+      patch: { reason: null, nextAttemptAt: null, arrivedBy: p.id, arrivedAt: ctx.now(), callOutcome: null },
       history: [['arrived', { agentId: p.id, bookedBy: row.createdBy, owner: mayRead }], ['completed', { by: 'arrival' }]],
     },
     'acknowledge',

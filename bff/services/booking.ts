@@ -12,7 +12,7 @@ import { isDoNotCall } from '../../db/queries/do-not-call.ts';
 import { agentScope, releaseSlot, reserveSlot, skillScope, slotBooked } from '../../db/queries/slots.ts';
 import type { Tx } from '../../db/index.ts';
 import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../../domain/rules/index.ts';
-import { ACTIVE_STATES, isActive, type CallbackSource, type Principal, type Violation } from '../../domain/types.ts';
+import { ACTIVE_STATES, isActive, type Agent, type CallbackSource, type Principal, type Violation } from '../../domain/types.ts';
 import { assertMayBookFor, assertMayMove, canSee } from './access.ts';
 import type { ServiceContext } from '../../db/service-context.ts';
 import { BadRequest, DuplicateCallback, InvalidState, NotFound, ValidationFailed } from './errors.ts';
@@ -30,12 +30,15 @@ export function newAccountNumber(now: Date): string {
 export const scopeOf = (c: { type: string; agentId: string | null; skill: string | null }) =>
   c.type === 'personal' && c.agentId ? agentScope(c.agentId) : skillScope(c.skill ?? '');
 
-/** Runs the rules; `own` is the callback being moved, whose current place does not count against it. */
-async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow) {
+/**
+ * Runs the rules; `own` is the callback being moved, whose current place does not count against it.
+ * `agent` is input.agentId's record when the caller read it already (undefined: read it here).
+ */
+export async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow, agent?: Agent | null) {
   const config = await ctx.config.get();
   const campaign = config.campaigns.find((c) => c.name === input.campaign) ?? null;
   const skill = input.skill ? config.skills.find((s) => s.name === input.skill) ?? null : null;
-  const agentKnown = input.agentId ? (await findAgent(ctx.db, input.agentId)) != null : null;
+  const agentKnown = input.agentId ? (agent !== undefined ? agent : await findAgent(ctx.db, input.agentId)) != null : null;
   // Current bookings in the requested slot (read in the zone the rules will use), so SLOT_FULL is
   // reported with the other violations.
   const phone = campaign ? parsePhone(input.phone, campaign.defaultCountry) : null;
@@ -60,7 +63,7 @@ async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow
 }
 
 /** Takes a place in the slot or fails with SLOT_FULL (the atomic re-check of the pre-check). */
-async function takePlace(ctx: ServiceContext, scope: string, slotStart: Date, capacity: number, t: Tx): Promise<void> {
+export async function takePlace(ctx: ServiceContext, scope: string, slotStart: Date, capacity: number, t: Tx): Promise<void> {
   if (!(await reserveSlot(ctx.db, scope, slotStart, capacity, t))) {
     const v: Violation = { code: 'SLOT_FULL', field: 'scheduledAt', message: 'This time slot is fully booked.' };
     throw new ValidationFailed([v]);
@@ -75,13 +78,15 @@ async function duplicateOf(ctx: ServiceContext, existing: CallbackRow): Promise<
 }
 
 export async function bookCallback(ctx: ServiceContext, p: Principal, req: BookRequest, rescheduledFrom?: number): Promise<CallbackRow> {
-  if (req.agentId) assertMayBookFor(p, req.agentId, await findAgent(ctx.db, req.agentId));
-  const { config, normalized } = await check(ctx, req);
+  // The target agent is read once: scope check, rules (UNKNOWN_AGENT) and the callback's team.
+  const agent = req.agentId ? await findAgent(ctx.db, req.agentId) : null;
+  if (req.agentId) assertMayBookFor(p, req.agentId, agent);
+  const { config, normalized } = await check(ctx, req, undefined, agent);
   const existing = await findActiveDuplicate(ctx.db, normalized.e164, req.campaign, ACTIVE_STATES);
   if (existing) throw await duplicateOf(ctx, existing);
   const type = normalized.type;
   const agentId = type === 'personal' ? (req.agentId as string) : null;
-  const agentTeam = agentId ? (await findAgent(ctx.db, agentId))?.teamId ?? null : null;
+  const agentTeam = agentId ? agent?.teamId ?? null : null;
   const slotStart = new Date(normalized.slotStartUtc);
   try {
     const created = await ctx.db.transaction(async (t) => {
@@ -155,10 +160,11 @@ export async function reassignCallback(ctx: ServiceContext, p: Principal, id: nu
 }
 
 async function moveCallback(ctx: ServiceContext, p: Principal, old: CallbackRow, req: BookRequest, event: 'rescheduled' | 'reassigned'): Promise<CallbackRow> {
-  const { config, normalized } = await check(ctx, req, old);
+  const agent = req.agentId ? await findAgent(ctx.db, req.agentId) : null;
+  const { config, normalized } = await check(ctx, req, old, agent);
   const type = normalized.type;
   const agentId = type === 'personal' ? (req.agentId as string) : null;
-  const agentTeam = agentId ? (await findAgent(ctx.db, agentId))?.teamId ?? null : null;
+  const agentTeam = agentId ? agent?.teamId ?? null : null;
   const updated = await ctx.db.transaction(async (t) => {
     // The old place is given back first, inside the same transaction, so it never counts twice.
     await releaseSlot(ctx.db, scopeOf(old), new Date(old.slotStart), t);

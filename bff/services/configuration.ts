@@ -4,6 +4,7 @@
 import Holidays from 'date-holidays';
 import { appendAudit } from '../../db/queries/audit.ts';
 import {
+  clearOtherAgentDefaults,
   deleteByName,
   getGlobalRules,
   listCampaigns,
@@ -18,6 +19,7 @@ import { countActiveCallbacksUsing, listCalendarUsers, listOtherCampaignDdis } f
 import type { Db, Tx } from '../../db/index.ts';
 import { checkCalendar, checkCampaign, checkRules, checkSkill, type ConfigError, type HolidayRegions } from '../../domain/config-checks.ts';
 import type { Campaign, GlobalRules, HolidayCalendar, Skill } from '../../domain/types.ts';
+import { publicHolidayDates } from '../../domain/rules/holidays.ts';
 import { ConfigInvalid, InUse, NotFound } from './errors.ts';
 
 export interface AdminContext {
@@ -55,7 +57,15 @@ export async function putCampaign(ctx: AdminContext, campaign: Omit<Campaign, 'i
   const uccxCampaignNames = await ctx.uccxCampaignNames();
   refuse(checkCampaign(campaign, { others: await listOtherCampaignDdis(ctx.db, campaign.name), uccxCampaignNames }));
   const before = (await listCampaigns(ctx.db)).find((c) => c.name === campaign.name) ?? null;
-  const saved = await audited(ctx, before ? 'campaign.update' : 'campaign.create', `campaign:${campaign.name}`, before, (t) => saveCampaign(ctx.db, campaign, t));
+  const saved = await audited(ctx, before ? 'campaign.update' : 'campaign.create', `campaign:${campaign.name}`, before, async (t) => {
+    // One agents' default at most: marking this one unmarks the other, audited as its own change.
+    if (campaign.agentDefault) {
+      for (const other of await clearOtherAgentDefaults(ctx.db, campaign.name, t)) {
+        await appendAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: 'campaign.update', target: `campaign:${other}`, before: { agentDefault: true }, after: { agentDefault: false } }, t);
+      }
+    }
+    return saveCampaign(ctx.db, campaign, t);
+  });
   return { saved, warnings: uccxCampaignNames ? [] : ['UCCX could not be asked whether the campaign exists; checked again when callbacks are dispatched'] };
 }
 
@@ -75,6 +85,18 @@ export async function putGlobalRules(ctx: AdminContext, rules: GlobalRules): Pro
   refuse(checkRules(rules));
   const before = await getGlobalRules(ctx.db);
   return audited(ctx, 'rules.update', 'global-rules', before, (t) => saveGlobalRules(ctx.db, rules, t));
+}
+
+/** A year's public holidays of a country/region, exactly the dates the booking rules close (domain/rules/holidays.ts), with their names. */
+export function publicHolidays(country: string, region: string | null, year: number): Array<{ date: string; name: string }> {
+  refuse(checkCalendar({ name: 'preview', country, region, customDates: [] }, HOLIDAY_REGIONS));
+  const closed = publicHolidayDates(country, region, year);
+  const names = new Map<string, string>();
+  for (const h of (region ? new Holidays(country, region) : new Holidays(country)).getHolidays(year) || []) {
+    const date = h.date.slice(0, 10);
+    if (h.type === 'public' && closed.has(date) && !names.has(date)) names.set(date, h.name);
+  }
+  return [...closed].sort().map((date) => ({ date, name: names.get(date) ?? '' }));
 }
 
 /** Deletes a campaign or skill unless active callbacks still use it (move or cancel them first). */

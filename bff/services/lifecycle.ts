@@ -46,7 +46,7 @@ export async function acknowledgeArrival(ctx: ServiceContext, p: Principal, id: 
   return applyByPerson(
     ctx,
     old,
-    { event: 'complete', actor: p.id, patch: { reason: null, nextAttemptAt: null }, history: [['arrived', { agentId: p.id }], ['completed', { by: 'arrival' }]] },
+    { event: 'complete', actor: p.id, patch: { reason: null, nextAttemptAt: null, arrivedBy: p.id, arrivedAt: ctx.now(), callOutcome: null }, history: [['arrived', { agentId: p.id }], ['completed', { by: 'arrival' }]] },
     'acknowledge',
   );
 }

@@ -10,7 +10,7 @@ export interface DialectSql {
   insertIgnore(table: string, columns: string[], keys: string[]): string;
   /** Insert or update one row by its key (agents, teams, sync cursors). */
   upsert(table: string, columns: string[], keys: string[]): string;
-  /** Claim up to :limit due callbacks for :owner until :leaseUntil; returns the claimed rows. */
+  /** Claim up to :limit callbacks due by :dueBy for :owner until :leaseUntil (at :now); returns the claimed rows. */
   claimDue: string;
   /** Claim callbacks whose dispatch lease ran out (a crashed or stalled instance); returns them. */
   reclaimExpired: string;
@@ -23,8 +23,10 @@ export interface DialectSql {
 }
 
 // The claim is the one bulk change of state; its states come from the lifecycle table (a test
-// checks that each listed state has its due condition here).
-const DUE_WHEN: Record<string, string> = { scheduled: 'scheduled_at <= :now', retry_wait: 'next_attempt_at <= :now' };
+// checks that each listed state has its due condition here). :dueBy is now plus the import-ahead
+// time (CM_IMPORT_AHEAD_SECONDS); each condition is a range on an index led by status (migrations
+// 0002 and 0022), so the claim reads only due rows however many wait.
+const DUE_WHEN: Record<string, string> = { scheduled: 'scheduled_at <= :dueBy', retry_wait: 'next_attempt_at <= :dueBy' };
 const DUE = `(${LIFECYCLE.claim.from.map((s) => `(status = '${s}' AND ${DUE_WHEN[s]})`).join(' OR ')})`;
 const EXPIRED = `(status IN (${LIFECYCLE.reclaim.from.map((s) => `'${s}'`).join(', ')}) AND lease_until < :now)`;
 const claimSet = (to: unknown) => `status = '${String(to)}', claimed_by = :owner, lease_until = :leaseUntil, version = version + 1, updated_at = :now`;

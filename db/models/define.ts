@@ -45,6 +45,9 @@ export function defineModels(sequelize: Sequelize) {
       retryPolicy: json('retry_policy', null),
       ivrScript: DataTypes.STRING(100),
       holidayCalendarId: DataTypes.INTEGER,
+      purgeAt: DataTypes.STRING(5),
+      personalFallbackSeconds: DataTypes.INTEGER,
+      agentDefault: { type: DataTypes.BOOLEAN, defaultValue: false },
     },
     opts('campaigns'),
   );
@@ -58,6 +61,7 @@ export function defineModels(sequelize: Sequelize) {
       hours: json('hours', {}),
       ivrScript: DataTypes.STRING(100),
       holidayCalendarId: DataTypes.INTEGER,
+      personalFallbackSeconds: DataTypes.INTEGER,
     },
     opts('skills'),
   );
@@ -122,6 +126,9 @@ export function defineModels(sequelize: Sequelize) {
       uccxCampaignId: DataTypes.INTEGER,
       uccxDialingListId: DataTypes.BIGINT,
       importedAt: DataTypes.DATE,
+      arrivedBy: DataTypes.STRING(50),
+      arrivedAt: DataTypes.DATE,
+      callOutcome: DataTypes.STRING(20),
     },
     opts('callbacks'),
   );

@@ -4,6 +4,7 @@ import type { Callback, CallbackStatus } from '../../domain/types.ts';
 import { INITIAL_STATE } from '../../domain/lifecycle.ts';
 import { callbackSearchText } from '../../domain/search-text.ts';
 import { iso, type Db, type Tx } from '../index.ts';
+import { announceIfDue } from '../notify.ts';
 
 /** What a caller may see: an agent his own and the ones he booked, a supervisor those of the teams he supervises. */
 export type Visibility = { role: 'admin' } | { role: 'supervisor'; teamIds: string[]; id: string } | { role: 'agent'; id: string };
@@ -27,6 +28,10 @@ export interface CallbackRow extends Callback {
   uccxCampaignId: number | null;
   uccxDialingListId: number | null;
   importedAt: string | null;
+  /** The receiving agent's arrival and the outcome he recorded (domain/lifecycle.ts outcome events). */
+  arrivedBy?: string | null;
+  arrivedAt?: string | null;
+  callOutcome?: string | null;
 }
 
 const pick = (r: Record<string, unknown>, camel: string, snake: string) => (camel in r ? r[camel] : r[snake]);
@@ -67,6 +72,9 @@ export function toCallback(row: Record<string, unknown>): CallbackRow {
     uccxCampaignId: num('uccxCampaignId', 'uccx_campaign_id'),
     uccxDialingListId: num('uccxDialingListId', 'uccx_dialing_list_id'),
     importedAt: iso(v('importedAt', 'imported_at')),
+    arrivedBy: v('arrivedBy', 'arrived_by') ?? null,
+    arrivedAt: iso(v('arrivedAt', 'arrived_at')),
+    callOutcome: v('callOutcome', 'call_outcome') ?? null,
   };
 }
 
@@ -75,7 +83,9 @@ export async function insertCallback(db: Db, data: NewCallback, t: Tx): Promise<
     { ...data, searchText: callbackSearchText(data), status: INITIAL_STATE, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
     { transaction: t ?? undefined },
   );
-  return toCallback(row.get({ plain: true }));
+  const created = toCallback(row.get({ plain: true }));
+  await announceIfDue(db, created, t); // wakes the dispatchers (db/notify.ts)
+  return created;
 }
 
 export async function findCallbackById(db: Db, id: number, t?: Tx): Promise<CallbackRow | null> {
@@ -99,9 +109,14 @@ export async function findActiveCallbackByPhone(db: Db, phoneE164: string, activ
   return row ? toCallback(row.get({ plain: true })) : null;
 }
 
+/** The active callback of a number in a campaign (the booking's duplicate check; raw: it runs on every booking). */
 export async function findActiveDuplicate(db: Db, phoneE164: string, campaign: string, activeStates: readonly string[], t?: Tx): Promise<CallbackRow | null> {
-  const row = await db.models.Callback.findOne({ where: { phoneE164, campaign, status: [...activeStates] }, transaction: t ?? undefined });
-  return row ? toCallback(row.get({ plain: true })) : null;
+  const rows = await db.sequelize.query<Record<string, unknown>>('SELECT * FROM callbacks WHERE phone_e164 = :phoneE164 AND campaign = :campaign AND status IN (:states)', {
+    replacements: { phoneE164, campaign, states: [...activeStates] },
+    type: QueryTypes.SELECT,
+    transaction: t ?? undefined,
+  });
+  return rows[0] ? toCallback(rows[0]) : null;
 }
 
 export function visibilityWhere(v: Visibility): WhereOptions {
@@ -180,8 +195,11 @@ export async function writeCallbackRow(db: Db, id: number, expectedVersion: numb
   return count === 1 ? findCallbackById(db, id, t) : null;
 }
 
-/** Claims due callbacks for a dispatcher (per-dialect SQL; see db/dialect/sql.ts). */
-export async function claimDueCallbacks(db: Db, args: { now: Date; owner: string; leaseMs: number; limit: number }): Promise<CallbackRow[]> {
+/**
+ * Claims due callbacks for a dispatcher (per-dialect SQL; see db/dialect/sql.ts): due at or before
+ * now + aheadMs (CM_IMPORT_AHEAD_SECONDS: imported early so the dial, not the import, is on time).
+ */
+export async function claimDueCallbacks(db: Db, args: { now: Date; owner: string; leaseMs: number; limit: number; aheadMs?: number }): Promise<CallbackRow[]> {
   return runClaim(db, db.sql.claimDue, args);
 }
 
@@ -190,8 +208,9 @@ export async function reclaimExpiredCallbacks(db: Db, args: { now: Date; owner: 
   return runClaim(db, db.sql.reclaimExpired, args);
 }
 
-async function runClaim(db: Db, sql: string, args: { now: Date; owner: string; leaseMs: number; limit: number }): Promise<CallbackRow[]> {
-  const replacements = { now: args.now, owner: args.owner, leaseUntil: new Date(args.now.getTime() + args.leaseMs), limit: args.limit };
+async function runClaim(db: Db, sql: string, args: { now: Date; owner: string; leaseMs: number; limit: number; aheadMs?: number }): Promise<CallbackRow[]> {
+  const dueBy = new Date(args.now.getTime() + (args.aheadMs ?? 0));
+  const replacements = { now: args.now, dueBy, owner: args.owner, leaseUntil: new Date(args.now.getTime() + args.leaseMs), limit: args.limit };
   const run = (t?: Transaction) => db.sequelize.query(sql, { replacements, type: QueryTypes.SELECT, transaction: t });
   // SQLite: BEGIN IMMEDIATE takes the write lock before reading, so two processes never claim the same rows.
   const rows = db.dialect === 'sqlite' ? await db.transaction((t) => run(t)) : await run();

@@ -58,6 +58,14 @@ export async function saveGlobalRules(db: Db, rules: GlobalRules, t?: Tx): Promi
   return (await getGlobalRules(db, t)) as GlobalRules;
 }
 
+/** Unmarks every campaign but `name` as the agents' default; returns the names it unmarked. */
+export async function clearOtherAgentDefaults(db: Db, name: string, t?: Tx): Promise<string[]> {
+  const others = await db.models.Campaign.findAll({ where: { agentDefault: true }, attributes: ['name'], transaction: t ?? undefined });
+  const names = others.map((r) => String(r.get('name'))).filter((n) => n !== name);
+  if (names.length) await db.models.Campaign.update({ agentDefault: false }, { where: { name: names }, transaction: t ?? undefined });
+  return names;
+}
+
 export async function deleteByName(db: Db, kind: 'Campaign' | 'Skill' | 'HolidayCalendar', name: string, t?: Tx): Promise<boolean> {
   return (await db.models[kind].destroy({ where: { name }, transaction: t ?? undefined })) > 0;
 }

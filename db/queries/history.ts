@@ -14,6 +14,21 @@ export async function appendHistory(
   );
 }
 
+export interface NewHistoryRow {
+  callbackId: number;
+  event: HistoryEvent;
+  actor: string;
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+/** Many history rows in one INSERT per 500 (a sync batch, the dispatcher's claims of a tick): the same rows appendHistory writes one by one. */
+export async function appendHistoryRows(db: Db, entries: readonly NewHistoryRow[], t?: Tx): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await db.models.CallbackHistory.bulkCreate(entries.slice(i, i + 500).map((e) => ({ ...e })), { transaction: t ?? undefined });
+  }
+}
+
 export async function listHistory(db: Db, callbackId: number): Promise<HistoryEntry[]> {
   const rows = await db.models.CallbackHistory.findAll({ where: { callbackId }, order: [['id', 'ASC']] });
   return rows.map((r) => {

@@ -8,23 +8,33 @@ export const agentScope = (agentId: string) => `agent:${agentId}`;
 
 /** Takes one place in the slot if fewer than `capacity` are taken; false when the slot is full. */
 export async function reserveSlot(db: Db, scope: string, slotStart: Date, capacity: number, t?: Tx): Promise<boolean> {
+  // Most bookings land in a slot that has a counter already: try the conditional UPDATE first and
+  // create the counter only when it touched nothing (one statement instead of two).
+  if (await takeOne(db, scope, slotStart, capacity, t)) return true;
   await db.sequelize.query(db.sql.insertIgnore('slot_counters', ['scope', 'slot_start', 'booked'], ['scope', 'slot_start']), {
     replacements: { scope, slot_start: slotStart, booked: 0 },
     transaction: t ?? undefined,
   });
-  const [count] = await db.models.SlotCounter.update(
-    { booked: db.sequelize.literal('booked + 1') },
-    { where: { scope, slotStart, booked: { [Op.lt]: capacity } }, transaction: t ?? undefined },
-  );
-  return count === 1;
+  return takeOne(db, scope, slotStart, capacity, t);
+}
+
+/** The atomic conditional increment (raw: Model.update cloned its options on every booking). */
+async function takeOne(db: Db, scope: string, slotStart: Date, capacity: number, t?: Tx): Promise<boolean> {
+  const changed = await db.sequelize.query('UPDATE slot_counters SET booked = booked + 1 WHERE scope = :scope AND slot_start = :slotStart AND booked < :capacity', {
+    replacements: { scope, slotStart, capacity },
+    type: QueryTypes.BULKUPDATE,
+    transaction: t ?? undefined,
+  });
+  return Number(changed) === 1;
 }
 
 /** Gives a place back (cancel, reschedule, reassign). Never goes below zero. */
 export async function releaseSlot(db: Db, scope: string, slotStart: Date, t?: Tx): Promise<void> {
-  await db.models.SlotCounter.update(
-    { booked: db.sequelize.literal('booked - 1') },
-    { where: { scope, slotStart, booked: { [Op.gt]: 0 } }, transaction: t ?? undefined },
-  );
+  await db.sequelize.query('UPDATE slot_counters SET booked = booked - 1 WHERE scope = :scope AND slot_start = :slotStart AND booked > 0', {
+    replacements: { scope, slotStart },
+    type: QueryTypes.BULKUPDATE,
+    transaction: t ?? undefined,
+  });
 }
 
 /** Places taken per slot start (ISO UTC) in [from, to). */

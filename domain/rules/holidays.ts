@@ -34,8 +34,13 @@ export function isHoliday(utc: DateTime, zone: string, calendar: HolidayCalendar
   if (!calendar) return false;
   const local = utc.setZone(zone);
   if (!local.isValid) return false;
-  const date = local.toISODate() as string;
+  return isHolidayOn(local.toISODate() as string, local.year, calendar);
+}
+
+/** isHoliday for a local date already read ("YYYY-MM-DD" of `year`). */
+export function isHolidayOn(date: string, year: number, calendar: HolidayCalendar | null | undefined): boolean {
+  if (!calendar) return false;
   if ((calendar.customDates ?? []).includes(date)) return true;
   if (!calendar.country) return false;
-  return publicHolidayDates(calendar.country, calendar.region, local.year).has(date);
+  return publicHolidayDates(calendar.country, calendar.region, year).has(date);
 }

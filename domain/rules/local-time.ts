@@ -1,5 +1,7 @@
 // Turns the time the agent picked into one UTC instant, DST-aware.
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isValidZone } from './zones.ts';
+import { offsetReaderOf } from './zone-clock.ts';
 
 export type ResolvedTime =
   | { ok: true; utc: DateTime }
@@ -26,22 +28,24 @@ export function resolveScheduledTime(input: string, zone: string): ResolvedTime 
     if (!instant.isValid || Math.abs(instant.offset) > MAX_OFFSET_MINUTES) return { ok: false, code: 'INVALID_TIME' };
     return { ok: true, utc: DateTime.fromMillis(instant.toMillis(), { zone: 'utc' }) };
   }
-  if (!IANAZone.isValidZone(zone)) return { ok: false, code: 'INVALID_TIME' };
+  if (!isValidZone(zone)) return { ok: false, code: 'INVALID_TIME' };
   // Read the wall clock as if it were UTC, then look for the offsets of `zone` that map onto it.
   const wall = DateTime.fromISO(text, { zone: 'utc' });
   if (!wall.isValid) return { ok: false, code: 'INVALID_TIME' };
-  const instant = earliestInstantOf(wall.toMillis(), IANAZone.create(zone));
+  const offsetOf = offsetReaderOf(zone);
+  const instant = offsetOf ? earliestInstantOf(wall.toMillis(), offsetOf) : null;
   if (instant === null) return { ok: false, code: 'NONEXISTENT_LOCAL_TIME' };
   return { ok: true, utc: DateTime.fromMillis(instant, { zone: 'utc' }) };
 }
 
 /** The earliest instant whose local wall-clock time in `zone` equals `wallMillis`, or null (gap). */
-function earliestInstantOf(wallMillis: number, zone: IANAZone): number | null {
-  // Offsets in force a day around the wall time cover every DST transition near it.
-  const offsets = new Set([-24, -12, 0, 12, 24].map((h) => zone.offset(wallMillis + h * HOUR)));
+function earliestInstantOf(wallMillis: number, offsetOf: (utcMillis: number) => number): number | null {
+  // Offsets in force a day around the wall time cover every DST transition near it (read from the
+  // per-hour offset memory of zone-clock.ts: luxon formats a date per uncached offset).
+  const offsets = new Set([-24, -12, 0, 12, 24].map((h) => offsetOf(wallMillis + h * HOUR)));
   const instants = [...offsets]
     .map((offsetMinutes) => ({ offsetMinutes, instant: wallMillis - offsetMinutes * 60_000 }))
-    .filter(({ offsetMinutes, instant }) => zone.offset(instant) === offsetMinutes)
+    .filter(({ offsetMinutes, instant }) => offsetOf(instant) === offsetMinutes)
     .map(({ instant }) => instant);
   return instants.length ? Math.min(...instants) : null;
 }

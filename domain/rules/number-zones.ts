@@ -11,16 +11,23 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 export type PrefixZoneLookup = (e164: string) => readonly string[] | null;
 
 let prefixLookup: PrefixZoneLookup | null = null;
+let prefixLookupChanges = 0;
 
 /** Installs (or, with null, removes) the prefix→zone source used by zonesForNumber. */
 export function usePrefixZoneLookup(lookup: PrefixZoneLookup | null): void {
   prefixLookup = lookup;
+  prefixLookupChanges++;
 }
+
+/** Counts installs of the prefix source, so remembered answers of zonesForNumber (phone.ts) can tell they are stale. */
+export const prefixLookupGeneration = (): number => prefixLookupChanges;
 
 export const hasPrefixZoneLookup = (): boolean => prefixLookup !== null;
 
 /** The number types Google's mapper geocodes by prefix; others get the country's zones. */
 const GEOCODABLE = new Set(['FIXED_LINE', 'MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+const zoneIds = new Map<string, string | null>();
 
 /**
  * The runtime's canonical id of a zone ("Asia/Kolkata" and "Asia/Calcutta" → one id), or null
@@ -28,6 +35,12 @@ const GEOCODABLE = new Set(['FIXED_LINE', 'MOBILE', 'FIXED_LINE_OR_MOBILE']);
  */
 export function canonicalZone(zone: string | null | undefined): string | null {
   if (!zone) return null;
+  // A DateTimeFormat per call was the costliest step of a booking (bench profile); names are few, the map is bounded.
+  if (zoneIds.size > 2000) zoneIds.clear();
+  if (!zoneIds.has(zone)) zoneIds.set(zone, resolveZone(zone));
+  return zoneIds.get(zone) as string | null;
+}
+function resolveZone(zone: string): string | null {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {

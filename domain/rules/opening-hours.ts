@@ -30,9 +30,17 @@ const rangesOn = (hours: WeeklyHours, isoWeekday: number): Array<[number, number
  * A range whose end is not after its start ("22:00-06:00") runs past midnight into the next day.
  */
 export function isWithinWeeklyHours(hours: WeeklyHours, weekday: number, minute: number): boolean {
-  if (rangesOn(hours, weekday).some(([s, e]) => (e > s ? minute >= s && minute < e : minute >= s))) return true;
-  const previousDay = weekday === 1 ? 7 : weekday - 1;
-  return rangesOn(hours, previousDay).some(([s, e]) => e <= s && minute < e);
+  return weeklyHoursTester(hours)(weekday, minute);
+}
+
+/** isWithinWeeklyHours with the ranges parsed once (the calendar asks for every slot of the horizon). */
+export function weeklyHoursTester(hours: WeeklyHours): (weekday: number, minute: number) => boolean {
+  const byDay = [0, 1, 2, 3, 4, 5, 6, 7].map((d) => (d === 0 ? [] : rangesOn(hours, d)));
+  return (weekday, minute) => {
+    if ((byDay[weekday] ?? []).some(([s, e]) => (e > s ? minute >= s && minute < e : minute >= s))) return true;
+    const previousDay = weekday === 1 ? 7 : weekday - 1;
+    return (byDay[previousDay] ?? []).some(([s, e]) => e <= s && minute < e);
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // Validated with libphonenumber's full ("max") metadata: a number must match a real number range
 // of its country (isValid), not merely have a possible length (the "min" metadata's check).
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { countryZones, zonesForNumber } from './number-zones.ts';
+import { countryZones, prefixLookupGeneration, zonesForNumber } from './number-zones.ts';
 
 export type ParsedPhone =
   | {
@@ -24,6 +24,21 @@ export type ParsedPhone =
  * country; international input ("+1 212…", "0048…") works with any default.
  */
 export function parsePhone(input: string, defaultCountry: string): ParsedPhone {
+  // A booking parses its number twice (the service's pre-reads and the rules), the calendar once
+  // per request: remember recent answers (read-only results of a pure function; bounded).
+  const key = `${prefixLookupGeneration()}\u0000${defaultCountry}\u0000${input}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const parsed = parse(input, defaultCountry);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(key, parsed);
+  return parsed;
+}
+
+const RECENT_MAX = 1000;
+const recent = new Map<string, ParsedPhone>();
+
+function parse(input: string, defaultCountry: string): ParsedPhone {
   const text = (input ?? '').trim();
   if (!text) return { valid: false };
   const country = defaultCountry?.toUpperCase();

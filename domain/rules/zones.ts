@@ -8,7 +8,13 @@ export function zoneOfCountry(country: string | null | undefined): string | null
   return zones.length === 1 ? zones[0] : null;
 }
 
+const validZones = new Map<string, boolean>();
+
 /** True for a real IANA zone name the runtime can compute with ("Europe/Warsaw"), false otherwise. */
 export function isValidZone(zone: string | null | undefined): zone is string {
-  return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || zone.length === 0) return false;
+  // luxon builds an Intl.DateTimeFormat per check (a top cost of booking in the bench profile); names are few, the map is bounded.
+  if (validZones.size > 2000) validZones.clear();
+  if (!validZones.has(zone)) validZones.set(zone, IANAZone.isValidZone(zone));
+  return validZones.get(zone) as boolean;
 }

@@ -1,8 +1,9 @@
 // The admin view's client of the BFF's REST admin API (/api/v1/admin/…, /api/v1/reports), with the
 // admin's Finesse credentials. Refusals keep their field-level errors for the forms. The shapes of
 // rules and reports are the domain's own (type-only imports: nothing of the server is bundled).
-import type { AuditEntry, DialPlanRule, GlobalRules } from '../../domain/types.ts';
+import type { AuditEntry, DialPlanRule, GlobalRules, Skill, WeeklyHours } from '../../domain/types.ts';
 import type { DelayStats, Report } from '../../domain/reports.ts';
+import type { Connection } from '../../domain/admin-contract.ts';
 
 export type { AuditEntry, DelayStats, DialPlanRule, GlobalRules, Report };
 
@@ -35,6 +36,9 @@ export interface AdminCampaign {
   retryPolicy?: Record<string, { maxAttempts: number; delayMinutes: number }> | null;
   holidayCalendarId?: number | null;
   ivrScript?: string | null;
+  purgeAt?: string | null;
+  personalFallbackSeconds?: number | null;
+  agentDefault?: boolean;
 }
 
 /** What the campaign form edits (the calendar by name, as the API takes it). */
@@ -48,9 +52,44 @@ export interface CampaignInput {
   retryPolicy: Record<string, { maxAttempts: number; delayMinutes: number }> | null;
   holidayCalendar: string | null;
   ivrScript: string | null;
+  /** Daily purge "HH:MM"; null = the server's CM_PURGE_AT. */
+  purgeAt: string | null;
+  /** Personal → skill wait; null = the global rule. */
+  personalFallbackSeconds: number | null;
+  agentDefault: boolean;
 }
 
+export type { WeeklyHours };
 
+/** A skill as the admin API lists it: the domain's Skill (its id is the server's business). */
+export type AdminSkill = Omit<Skill, 'id'>;
+
+/** What the skill form edits (the calendar by name). */
+export interface SkillInput {
+  name: string;
+  csq: string;
+  timeZone: string;
+  hours: WeeklyHours;
+  holidayCalendar: string | null;
+  ivrScript: string | null;
+  personalFallbackSeconds: number | null;
+}
+
+export interface AdminCalendar {
+  id: number;
+  name: string;
+  country?: string | null;
+  region?: string | null;
+  customDates: string[];
+}
+
+export interface PublicHoliday {
+  date: string;
+  name: string;
+}
+
+/** A connection as the admin API reports it (no credentials, ever). */
+export type AdminConnection = Connection;
 
 export interface DialPreview {
   input: string;
@@ -86,9 +125,19 @@ export class AdminApi {
     return json as T;
   }
 
+  /** Any admin route (the operations and service-account views keep their own typed calls). */
+  request = <T>(method: string, path: string, body?: unknown) => this.call<T>(method, path, body);
   campaigns = () => this.call<AdminCampaign[]>('GET', '/api/v1/admin/campaigns');
   uccxCampaigns = () => this.call<Array<{ campaignId: number; campaignName: string }>>('GET', '/api/v1/admin/uccx-campaigns');
-  calendars = () => this.call<Array<{ id: number; name: string }>>('GET', '/api/v1/admin/holiday-calendars');
+  calendars = () => this.call<AdminCalendar[]>('GET', '/api/v1/admin/holiday-calendars');
+  saveCalendar = ({ name, ...body }: Omit<AdminCalendar, 'id'>) => this.call<AdminCalendar>('PUT', `/api/v1/admin/holiday-calendars/${encodeURIComponent(name)}`, body);
+  deleteCalendar = (name: string) => this.call<void>('DELETE', `/api/v1/admin/holiday-calendars/${encodeURIComponent(name)}`);
+  publicHolidays = (country: string, region: string | null, year: number) =>
+    this.call<PublicHoliday[]>('GET', `/api/v1/admin/holiday-calendars/public-holidays?country=${encodeURIComponent(country)}${region ? `&region=${encodeURIComponent(region)}` : ''}&year=${year}`);
+  skills = () => this.call<AdminSkill[]>('GET', '/api/v1/admin/skills');
+  saveSkill = ({ name, ...body }: SkillInput) => this.call<AdminSkill>('PUT', `/api/v1/admin/skills/${encodeURIComponent(name)}`, body);
+  deleteSkill = (name: string) => this.call<void>('DELETE', `/api/v1/admin/skills/${encodeURIComponent(name)}`);
+  connections = (check = false) => this.call<AdminConnection[]>('GET', `/api/v1/admin/connections${check ? '?check=true' : ''}`);
   saveCampaign = ({ name, ...body }: CampaignInput) => this.call<AdminCampaign & { warnings?: string[] }>('PUT', `/api/v1/admin/campaigns/${encodeURIComponent(name)}`, body);
   deleteCampaign = (name: string) => this.call<void>('DELETE', `/api/v1/admin/campaigns/${encodeURIComponent(name)}`);
   previewDialPlan = (defaultCountry: string, dialPlan: DialPlanRule[], numbers: string[]) =>

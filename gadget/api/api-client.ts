@@ -9,6 +9,9 @@ import type {
   InboundMatch,
   AvailabilityQuery,
   BookInput,
+  CallOutcome,
+  CallOutcomeResult,
+  DetailsInput,
   BookResult,
   Callback,
   CallbackFilter,
@@ -20,6 +23,9 @@ import type {
   Slot,
   StatusCount,
 } from './types.ts';
+
+/** The orders the server pages callbacks in (bff/graphql/schema.graphql CallbackSort). */
+export type CallbackSort = 'upcoming' | 'scheduled' | 'scheduled_desc';
 
 const CALLBACK = `id accountNumber campaign type agentId skill firstName lastName phone phoneE164 scheduledAt timeZone
   status reason attempts lastResult nextAttemptAt notes source createdBy teamId createdAt updatedAt version`;
@@ -35,12 +41,19 @@ export class CallbackApi {
     private readonly subscriptions: SubscriptionTransport | null = null,
   ) {}
 
+  /** REST GET beside GraphQL (reports); refused when the transport cannot make one. */
+  async rest(path: string): Promise<Response> {
+    const get = (this.transport as Partial<{ get(path: string): Promise<Response> }>).get;
+    if (!get) throw new Error('this transport makes no REST requests');
+    return get.call(this.transport, path);
+  }
+
   async me(): Promise<Me> {
     return (await this.transport.request<{ me: Me }>('Me', 'query Me { me { id firstName lastName role teamId teamName } }')).me;
   }
 
   async campaigns(): Promise<Campaign[]> {
-    return (await this.transport.request<{ campaigns: Campaign[] }>('Campaigns', 'query Campaigns { campaigns { name uccxCampaignName ddi country timeZone } }')).campaigns;
+    return (await this.transport.request<{ campaigns: Campaign[] }>('Campaigns', 'query Campaigns { campaigns { name uccxCampaignName ddi country timeZone agentDefault } }')).campaigns;
   }
 
   async skills(): Promise<Skill[]> {
@@ -52,10 +65,10 @@ export class CallbackApi {
   }
 
   /** A page of callbacks, upcoming first (active soonest, then finished newest); `search`: number part, name or account number. */
-  async callbacks(filter: CallbackFilter = {}, limit = 100, cursor?: string | null, search?: string | null): Promise<CallbackPage> {
-    const q = `query Callbacks($filter: CallbackFilter, $limit: Int, $cursor: String, $search: String) {
-      callbacks(filter: $filter, limit: $limit, cursor: $cursor, sort: upcoming, search: $search) { items { ${CALLBACK} } nextCursor } }`;
-    return (await this.transport.request<{ callbacks: CallbackPage }>('Callbacks', q, { filter, limit, cursor: cursor ?? null, search: search || null })).callbacks;
+  async callbacks(filter: CallbackFilter = {}, limit = 100, cursor?: string | null, search?: string | null, sort: CallbackSort = 'upcoming'): Promise<CallbackPage> {
+    const q = `query Callbacks($filter: CallbackFilter, $limit: Int, $cursor: String, $search: String, $sort: CallbackSort) {
+      callbacks(filter: $filter, limit: $limit, cursor: $cursor, sort: $sort, search: $search) { items { ${CALLBACK} } nextCursor } }`;
+    return (await this.transport.request<{ callbacks: CallbackPage }>('Callbacks', q, { filter, limit, cursor: cursor ?? null, search: search || null, sort })).callbacks;
   }
 
   /** The callback's history, oldest first (details parsed). */
@@ -142,6 +155,21 @@ export class CallbackApi {
   async closeReachedInbound(id: string, phone: string): Promise<InboundCloseResult> {
     const q = `mutation CloseReachedInbound($id: ID!, $phone: String) { closeReachedInbound(id: $id, phone: $phone) { match { ${MATCH} } error } }`;
     return (await this.transport.request<{ closeReachedInbound: InboundCloseResult }>('CloseReachedInbound', q, { id, phone })).closeReachedInbound;
+  }
+
+  /** Corrects names, number or notes (only the fields given) of a callback UCCX does not hold yet. */
+  async updateCallbackDetails(id: string, input: DetailsInput): Promise<BookResult> {
+    const q = `mutation UpdateCallbackDetails($id: ID!, $input: CallbackDetailsInput!) { updateCallbackDetails(id: $id, input: $input) { ${RESULT} } }`;
+    return (await this.transport.request<{ updateCallbackDetails: BookResult }>('UpdateCallbackDetails', q, { id, input })).updateCallbackDetails;
+  }
+
+  /** The receiving agent's outcome of the callback call (reschedule: with the agreed local time in timeZone). */
+  async recordCallOutcome(id: string, outcome: CallOutcome, when?: { scheduledAt: string; timeZone: string }): Promise<CallOutcomeResult> {
+    const q = `mutation RecordCallOutcome($id: ID!, $outcome: CallOutcome!, $scheduledAt: String, $timeZone: String) {
+      recordCallOutcome(id: $id, outcome: $outcome, scheduledAt: $scheduledAt, timeZone: $timeZone) {
+        callbackId outcome status nextAttemptAt scheduledAt timeZone violations { code field message } error } }`;
+    const variables = { id, outcome, scheduledAt: when?.scheduledAt ?? null, timeZone: when?.timeZone ?? null };
+    return (await this.transport.request<{ recordCallOutcome: CallOutcomeResult }>('RecordCallOutcome', q, variables)).recordCallOutcome;
   }
 
   /** Live changes of the callbacks the user may see; returns the function that stops them. */

@@ -69,6 +69,11 @@ export class HttpTransport implements GraphQLTransport {
     this.credentials = credentialSource(credentials);
   }
 
+  /** A REST read beside /graphql with the same credentials (the supervisor's report and its CSV). */
+  async get(path: string): Promise<Response> {
+    return this.fetchImpl(`${this.url.replace(/\/graphql$/, '')}${path}`, { headers: credentialHeaders(await this.credentials.current()) });
+  }
+
   async request<T>(operation: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const payload = JSON.stringify({ query, variables, operationName: operation });
     const send = (c: FinesseCredentials) =>

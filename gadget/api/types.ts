@@ -36,6 +36,8 @@ export interface Campaign {
   ddi: string;
   country: string;
   timeZone: string;
+  /** The administrator's default for agents when the call's DDI matches no campaign. */
+  agentDefault?: boolean;
 }
 
 export interface Skill {
@@ -211,5 +213,32 @@ export interface InboundMatch {
 
 export interface InboundCloseResult {
   match: InboundMatch | null;
+  error: string | null;
+}
+
+// ---- Editing a callback's details and the call outcome (issue 10) ----
+
+/** States in which names, number and notes may be corrected (before UCCX holds the contact; lifecycle `edit`). */
+export const EDITABLE: readonly string[] = ['scheduled', 'retry_wait'];
+
+/** Only the fields to change; notes "" clears them. */
+export interface DetailsInput {
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  notes?: string;
+}
+
+export type CallOutcome = 'reached' | 'not_reached' | 'reschedule';
+
+/** error: not_found | invalid_state | not_receiver | outcome_window_closed | outcome_recorded | validation_failed | duplicate */
+export interface CallOutcomeResult {
+  callbackId: string | null;
+  outcome: CallOutcome | null;
+  status: CallbackStatus | null;
+  nextAttemptAt: string | null;
+  scheduledAt: string | null;
+  timeZone: string | null;
+  violations: Violation[];
   error: string | null;
 }

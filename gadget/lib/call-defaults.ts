@@ -13,7 +13,9 @@ export function splitName(full: string): { firstName: string; lastName: string }
 
 /**
  * The call's campaign (BACampaign names the UCCX campaign, or the Campaign Manager's own name),
- * else the one whose DDI the customer dialled (DNIS), else the first.
+ * else the one whose DDI the customer dialled (DNIS), else the one the administrator marked as the
+ * agents' default, else none: the agent chooses. Never "the first by name", so a new campaign
+ * called "AAA" does not silently become what every agent books on.
  */
 export function defaultCampaign(campaigns: Campaign[], call: CurrentCall | null | undefined): string {
   if (campaigns.length === 0) return '';
@@ -30,7 +32,7 @@ export function defaultCampaign(campaigns: Campaign[], call: CurrentCall | null 
     });
     if (byDdi) return byDdi.name;
   }
-  return campaigns[0].name;
+  return campaigns.find((c) => c.agentDefault)?.name ?? '';
 }
 
 /**

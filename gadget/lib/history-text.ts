@@ -1,6 +1,6 @@
 // The story of a callback in words: history events, failure reasons and UCCX call results, in
 // English and Polish (codes stay visible when a text is missing, so nothing is hidden).
-import type { Locale } from '../i18n/i18n.ts';
+import { formatDateTime, type Locale } from '../i18n/i18n.ts';
 
 type Texts = Record<string, string>;
 
@@ -11,6 +11,7 @@ const EVENTS: Record<Locale, Texts> = {
     confirmed: 'customer pressed 1', not_confirmed: 'customer did not confirm', abandoned: 'customer hung up', routed: 'routed',
     fallback_to_skill: 'agent not available: went to the skill', arrived: 'reached the agent', completed: 'completed',
     retry_scheduled: 'retry planned', failed: 'failed', expired: 'expired', purged: 'removed from UCCX (daily purge)', repushed: 'sent to UCCX again',
+    edited: 'details corrected', call_outcome: 'call outcome recorded by the agent',
   },
   pl: {
     booked: 'zarezerwowane', rescheduled: 'przełożone', reassigned: 'przypisane ponownie', cancelled: 'anulowane', claimed: 'pobrane do wysłania',
@@ -18,6 +19,7 @@ const EVENTS: Record<Locale, Texts> = {
     confirmed: 'klient nacisnął 1', not_confirmed: 'klient nie potwierdził', abandoned: 'klient się rozłączył', routed: 'skierowane',
     fallback_to_skill: 'konsultant niedostępny: do grupy', arrived: 'dotarło do konsultanta', completed: 'zakończone',
     retry_scheduled: 'zaplanowano ponowienie', failed: 'nieudane', expired: 'wygasłe', purged: 'usunięte z UCCX (czyszczenie)', repushed: 'ponownie wysłane do UCCX',
+    edited: 'poprawiono dane', call_outcome: 'konsultant zapisał wynik rozmowy',
   },
 };
 
@@ -47,6 +49,11 @@ const RESULTS: Record<Locale, Texts> = {
   },
 };
 
+const OUTCOMES: Record<Locale, Texts> = {
+  en: { reached: 'agent: customer reached', not_reached: 'agent: customer not reached', reschedule: 'agent: a new time was agreed' },
+  pl: { reached: 'konsultant: klient osiągnięty', not_reached: 'konsultant: nie udało się porozmawiać', reschedule: 'konsultant: uzgodniono nowy termin' },
+};
+
 const pick = (table: Record<Locale, Texts>, locale: Locale, code: string | null | undefined) => (code ? table[locale][code] ?? table.en[code] ?? code : '');
 
 export const eventText = (locale: Locale, event: string) => pick(EVENTS, locale, event);
@@ -56,9 +63,10 @@ export const resultText = (locale: Locale, result: string | null | undefined) =>
 /** The detail worth a line in the timeline: the result, the reason, the next try or the target. */
 export function eventDetail(locale: Locale, details: Record<string, unknown>): string {
   const parts: string[] = [];
+  if (typeof details.outcome === 'string') parts.push(pick(OUTCOMES, locale, details.outcome));
   if (typeof details.result === 'string') parts.push(resultText(locale, details.result));
   if (typeof details.reason === 'string') parts.push(reasonText(locale, details.reason));
   if (typeof details.target === 'string') parts.push([details.target, details.agentId ?? details.csq ?? details.script].filter(Boolean).join(' '));
-  if (typeof details.nextAttemptAt === 'string') parts.push(`→ ${new Date(details.nextAttemptAt).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB')}`);
+  if (typeof details.nextAttemptAt === 'string') parts.push(`→ ${formatDateTime(locale, details.nextAttemptAt)}`);
   return parts.filter(Boolean).join(' · ');
 }

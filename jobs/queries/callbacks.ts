@@ -1,10 +1,10 @@
 // Reads of callbacks that only the jobs need (one function per SQL operation). State changes go
 // through db/queries/transition.ts transitionCallback (the lifecycle table, optimistic by version).
-import { Op } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import type { CallbackStatus } from '../../domain/types.ts';
-import { IN_UCCX } from '../../domain/lifecycle.ts';
+import { IN_UCCX, LIFECYCLE } from '../../domain/lifecycle.ts';
 import { toCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
-import { iso, type Db, type Tx } from '../../db/index.ts';
+import { iso, toDate, type Db, type Tx } from '../../db/index.ts';
 
 /** Callbacks whose current attempt sits in UCCX: their db_cra rows may still change. */
 export const IN_UCCX_STATES: readonly CallbackStatus[] = IN_UCCX;
@@ -45,9 +45,13 @@ export async function countLiveDispatches(db: Db, campaign: string, exceptOwner:
 export async function listExpiryCandidates(db: Db, cutoff: Date, now: Date, limit: number): Promise<CallbackRow[]> {
   return rows(
     await db.models.Callback.findAll({
+      // The time bound inside each branch: every branch is then a range on (status, scheduled_at),
+      // even where the planner does not push it through the OR (SQLite). Each dispatch wake runs this first.
       where: {
-        scheduledAt: { [Op.lte]: cutoff },
-        [Op.or]: [{ status: ['scheduled', 'retry_wait', 'queued'] }, { status: 'dispatching', leaseUntil: { [Op.lt]: now } }],
+        [Op.or]: [
+          { status: ['scheduled', 'retry_wait', 'queued'], scheduledAt: { [Op.lte]: cutoff } },
+          { status: 'dispatching', scheduledAt: { [Op.lte]: cutoff }, leaseUntil: { [Op.lt]: now } },
+        ],
       },
       order: [['scheduledAt', 'ASC']],
       limit,
@@ -94,3 +98,18 @@ export async function renewDispatchLeases(db: Db, ids: readonly number[], owner:
   const rows = await db.models.Callback.findAll({ attributes: ['id'], where: { ...mine, leaseUntil: { [Op.gt]: now } } });
   return new Set(rows.map((r) => Number(r.get('id'))));
 }
+
+/**
+ * When the dispatcher has work next: the earliest due time among claimable callbacks (per state,
+ * by the claim's own due column) and the earliest dispatch lease to run out (a reclaim). Each is a
+ * MIN over a range of an index led by status (migration 0022), so it stays one cheap read.
+ */
+export async function nextDispatchTimes(db: Db): Promise<{ due: Date | null; leaseEnds: Date | null }> {
+  const parts = LIFECYCLE.claim.from.map((s) => `(SELECT MIN(${DUE_SQL_COLUMN[s]}) FROM callbacks WHERE status = '${s}') AS due_${s}`);
+  const leases = `(SELECT MIN(lease_until) FROM callbacks WHERE status IN (${LIFECYCLE.reclaim.from.map((s) => `'${s}'`).join(', ')})) AS lease_end`;
+  const [row] = (await db.sequelize.query(`SELECT ${[...parts, leases].join(', ')}`, { type: QueryTypes.SELECT })) as Array<Record<string, unknown>>;
+  const dues = LIFECYCLE.claim.from.map((s) => toDate(row?.[`due_${s}`])).filter((d): d is Date => d != null);
+  return { due: dues.length ? new Date(Math.min(...dues.map((d) => d.getTime()))) : null, leaseEnds: toDate(row?.lease_end) };
+}
+
+const DUE_SQL_COLUMN: Record<string, string> = { scheduled: 'scheduled_at', retry_wait: 'next_attempt_at' };

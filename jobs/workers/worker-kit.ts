@@ -22,10 +22,17 @@ export async function openWorkerRuntime(name: string, withReader: boolean): Prom
   });
 }
 
-/** Calls `stop` when Bree asks the worker to end, then tells Bree it may terminate the thread. */
+/**
+ * Calls `stop` when Bree asks the worker to end, tells Bree, then ends the thread itself: Bree
+ * waits for the worker's next message only, so a callbackChanged posted while stopping would hide
+ * 'cancelled' and Bree would wait for ever (seen in the chaos run: no stop on SIGTERM).
+ */
 export function onCancel(stop: () => Promise<void>): void {
   parentPort?.on('message', (message) => {
     if (message !== 'cancel') return;
-    stop().finally(() => parentPort?.postMessage('cancelled'));
+    stop().finally(() => {
+      parentPort?.postMessage('cancelled');
+      process.exit(0); // in a worker thread: ends this thread only
+    });
   });
 }

@@ -9,7 +9,13 @@ import { csvLine } from './csv.ts';
 import type { ContactRow, DbCra } from './dbcra.ts';
 import { STATUS_BY_NAME } from './codes.ts';
 
-export type Fault = null | { status: number } | { hang: true };
+/** A misbehaving UCCX: answers `status`, never answers (`hang`), or answers normally after `delayMs` (beyond a client's timeout, the work is done but the answer is lost). */
+export type Fault = null | { status: number } | { hang: true } | { delayMs: number };
+
+/** What the simulator writes to its journal (sim/uccx/journal.ts): every accepted import and every DELETE of all contacts. */
+export type JournalEntry =
+  | { type: 'import'; at: string; node: string; campaignId: number; accounts: string[]; alreadyOpen: string[] }
+  | { type: 'delete'; at: string; node: string; campaignId: number; open: string[] };
 
 export interface AdminApiState {
   db: DbCra;
@@ -26,6 +32,8 @@ export interface AdminApiState {
   lastImport: Map<number, { startTime: number; count: number }>;
   /** HTTP status a standby node answers configuration writes with (undocumented for /adminapi: a setting). */
   standbyWriteStatus: number;
+  /** Records every import and DELETE (chaos tests count contacts per callback from it); none by default. */
+  journal?: ((entry: JournalEntry) => void) | null;
 }
 
 /** One node of the pair: where it listens and whether it is the master now. */
@@ -68,13 +76,19 @@ export async function adminApi(app: FastifyInstance, { state, node }: { state: A
   app.addHook('onRequest', async (req, reply) => {
     const fault = state.fault;
     if (fault && 'hang' in fault) return new Promise<void>(() => {}); // never answers; close() destroys the socket
-    if (fault) return error(reply, fault.status, 'Internal.Error', 'Simulated UCCX failure');
+    if (fault && !('delayMs' in fault)) return error(reply, fault.status, 'Internal.Error', 'Simulated UCCX failure');
     const expected = `Basic ${Buffer.from(`${state.user}:${state.password}`).toString('base64')}`;
     if (req.headers.authorization !== expected) return error(reply.header('www-authenticate', 'Basic realm="UCCX"'), 401, 'Unauthorized', 'Authentication failed');
     // The standby serves reads; configuration writes belong to the master (see docs/uccx-simulator.md, "HA pair").
     if (req.method !== 'GET' && !node.isMaster()) {
       return error(reply, state.standbyWriteStatus, 'Node.NotMaster', 'Configuration changes are allowed only on the master node; this node is the standby.');
     }
+  });
+
+  // A slow UCCX does the work, then answers late: a client that gave up meanwhile cannot know the import happened.
+  app.addHook('onSend', async () => {
+    const fault = state.fault;
+    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
   });
 
   const wantsJson = (accept: string | undefined) => (accept ?? '').includes('application/json');
@@ -111,7 +125,9 @@ export async function adminApi(app: FastifyInstance, { state, node }: { state: A
       const { keep, replace } = allowDuplicates ? { keep: contacts, replace: [] } : await withoutDuplicates(state, c.campaignId, contacts, now);
       const active = await state.db.countActive(c.campaignId);
       if (active + keep.length > state.limits.activePerCampaign) throw new ImportError('Contact.Campaign.Full', `A campaign holds at most ${state.limits.activePerCampaign} active contacts.`, String(active));
+      const alreadyOpen = state.journal ? await openAccounts(state, c.campaignId, keep.map((k) => k.accountNumber)) : [];
       const imported = (await state.db.importContacts(c.campaignId, keep, now, replace)).length;
+      state.journal?.({ type: 'import', at: new Date().toISOString(), node: node.baseUrl(), campaignId: c.campaignId, accounts: keep.map((k) => k.accountNumber), alreadyOpen });
       state.lastImport.set(c.campaignId, { startTime: now.getTime(), count: imported });
       return reply.code(202).header('location', `${node.baseUrl()}/adminapi/campaign/${c.campaignId}/contacts/status`).send();
     } catch (e) {
@@ -154,7 +170,9 @@ export async function adminApi(app: FastifyInstance, { state, node }: { state: A
   app.delete<{ Params: { id: string } }>('/adminapi/campaign/:id/contacts', async (req, reply) => {
     const c = campaignOr404(req.params.id, reply);
     if (!c) return reply;
+    const open = state.journal ? await openAccounts(state, c.campaignId) : [];
     await state.db.deleteAllContacts(c.campaignId);
+    state.journal?.({ type: 'delete', at: new Date().toISOString(), node: node.baseUrl(), campaignId: c.campaignId, open });
     return reply.code(200).send();
   });
 }
@@ -177,4 +195,14 @@ async function withoutDuplicates(state: AdminApiState, campaignId: number, conta
     } else if (!taken.has(phone) && !keep.has(phone)) keep.set(phone, contact);
   }
   return { keep: [...keep.values()], replace: [...replace] };
+}
+
+/** Account numbers with an open row (not closed, not max calls) in the campaign, of `only` when given. */
+async function openAccounts(state: AdminApiState, campaignId: number, only?: string[]): Promise<string[]> {
+  if (only && only.length === 0) return [];
+  const rows = await state.db.query<{ accountnumber: string }>(
+    `SELECT accountnumber FROM dialinglist WHERE campaignid = :campaignId AND callstatus NOT IN (3, 5)${only ? ' AND accountnumber IN (:only)' : ''}`,
+    { campaignId, only },
+  );
+  return rows.map((r) => r.accountnumber);
 }

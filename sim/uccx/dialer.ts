@@ -121,7 +121,7 @@ export class Dialer {
         const closedAs = RETRIED.has(outcome) ? CALL_STATUS.maxCalls : CALL_STATUS.closed;
         await this.o.db.updateContact(contact.dialinglistid, { ...common, callstatus: closedAs, active: 'F', dateinactive: dbcraTime(now) });
       }
-      this.o.events.emit('dialed', { contact, result: outcome, callresult: result, attempt: attempts });
+      this.o.events.emit('dialed', { contact, result: outcome, callresult: result, attempt: attempts, at: now });
       if (outcome === 'answer') await this.runCallbackScript(c, contact, started);
     } finally {
       this.busyCampaigns.set(c.campaignId, (this.busyCampaigns.get(c.campaignId) ?? 1) - 1);

@@ -4,7 +4,7 @@
 // can stop, start or demote (sim.nodes[i]).
 import { EventEmitter } from 'node:events';
 import Fastify from 'fastify';
-import { adminApi, type AdminApiState, type Fault } from './admin-api.ts';
+import { adminApi, type AdminApiState, type Fault, type JournalEntry } from './admin-api.ts';
 import { startHaNodes, type SimNode } from './ha-pair.ts';
 import type { SimCampaign } from './campaigns.ts';
 import { SimClock, startOfDay } from './clock.ts';
@@ -19,7 +19,7 @@ export { lastDigitRule, CALL_STATUS, CALL_RESULT, type Outcome, type OutcomeRule
 export { SimClock } from './clock.ts';
 export { DBCRA_DDL } from './dbcra.ts';
 export { LIMITS } from './contacts.ts';
-export type { Fault } from './admin-api.ts';
+export type { Fault, JournalEntry } from './admin-api.ts';
 export type { AgentState } from './dialer.ts';
 export type { SimNode } from './ha-pair.ts';
 export type { IvrSettings, LookupAnswer, CustomerBehaviour, CustomerRule } from './ivr-script.ts';
@@ -44,6 +44,8 @@ export interface UccxSimOptions {
   port2?: number;
   /** HTTP status a standby answers configuration writes with (default 400, see docs/uccx-simulator.md). */
   standbyWriteStatus?: number;
+  /** Called with every accepted import and every DELETE of all contacts (sim/uccx/journal.ts writes them to a file). */
+  journal?: (entry: JournalEntry) => void;
   dialer?: {
     enabled?: boolean;
     tickMs?: number;
@@ -72,6 +74,7 @@ export interface UccxSim {
   db: DbCra;
   setAgent(id: string, state: AgentState): void;
   setFault(fault: Fault): void;
+  readonly fault: Fault;
   /** One dialer pass now (also runs the midnight job when the simulated day changed). */
   dialerTick(): Promise<void>;
   /** Waits for the calls the dialer has in progress. */
@@ -115,6 +118,7 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     timeZone,
     lastImport: new Map(),
     standbyWriteStatus: opts.standbyWriteStatus ?? 400,
+    journal: opts.journal ?? null,
   };
   const host = opts.host ?? '127.0.0.1';
   const ports = [opts.port ?? 0, ...(opts.nodes === 2 ? [opts.port2 ?? 0] : [])];
@@ -175,6 +179,9 @@ export async function startUccxSim(opts: UccxSimOptions): Promise<UccxSim> {
     db,
     setAgent: (id, s) => void agents.set(id, s),
     setFault: (fault) => void (state.fault = fault),
+    get fault() {
+      return state.fault;
+    },
     dialerTick: pass,
     dialerSettle: () => dialer.settle(),
     midnightRollover,

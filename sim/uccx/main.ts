@@ -3,6 +3,8 @@
 import 'dotenv/config';
 import { startUccxSim } from './index.ts';
 import { DEMO_UCCX_CAMPAIGNS } from '../start.ts';
+import { startControlApi } from './control.ts';
+import { journalTo } from './journal.ts';
 
 const env = process.env;
 const ivrUrl = env.CM_SIM_IVR_LOOKUP_URL;
@@ -23,6 +25,8 @@ const sim = await startUccxSim({
   port2: Number(env.CM_SIM_UCCX_PORT_2 ?? 0),
   standbyWriteStatus: Number(env.CM_SIM_STANDBY_WRITE_STATUS ?? 400),
   clock: { speed: Number(env.CM_SIM_CLOCK_SPEED ?? 1) },
+  // CM_SIM_JOURNAL=file: a JSON line per import and DELETE (test/chaos counts contacts from it).
+  journal: env.CM_SIM_JOURNAL ? journalTo(env.CM_SIM_JOURNAL) : undefined,
   dialer: {
     enabled: env.CM_SIM_DIALER !== 'off',
     agents,
@@ -37,4 +41,7 @@ sim.events.on('routed', (e: { accountNumber: string; agentId?: string; csq?: str
 sim.events.on('ivrLookupFailed', (e: { contact: { accountnumber: string }; error: string }) => console.log(`IVR lookup failed for ${e.contact.accountnumber}: ${e.error}`));
 console.log(`UCCX simulator: ${sim.url} (admin API ${sim.url}/adminapi/campaign, db_cra ${env.CM_SIM_DBCRA_URL ?? 'sqlite:./data/db_cra.sqlite'})`);
 if (sim.nodes.length > 1) console.log(`UCCX HA pair: CM_UCCX_NODES=${sim.nodes.map((n) => n.url).join(',')} (${sim.nodes[0]?.url} is master)`);
+// CM_SIM_CONTROL_PORT: the simulator's control API (faults, HA nodes; sim/uccx/control.ts), loopback only.
+const control = env.CM_SIM_CONTROL_PORT ? await startControlApi(sim, Number(env.CM_SIM_CONTROL_PORT)) : null;
+if (control) console.log(`UCCX simulator control: ${control.url}/simulator`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sim.close().then(() => process.exit(0)));

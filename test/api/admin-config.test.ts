@@ -28,6 +28,18 @@ test('putCampaign: invalid zone, made-up country, duplicate DDI and a UCCX campa
   assert.equal(good.json().warnings, undefined, 'UCCX answered, so the name was checked');
 });
 
+test('putCampaign: a retry policy names only the outcomes the product knows, each with its attempts and wait', async (t) => {
+  const app = await build(t, { now });
+  const unknown = await put(app, '/campaigns/CB_MAIN', { ...CAMPAIGN_EXAMPLE, ddi: '+48221234567', retryPolicy: { bussy: { maxAttempts: 3, delayMinutes: 5 } } });
+  assert.equal(unknown.statusCode, 400, unknown.body);
+  const half = await put(app, '/campaigns/CB_MAIN', { ...CAMPAIGN_EXAMPLE, ddi: '+48221234567', retryPolicy: { busy: { maxAttempts: 3 } } });
+  assert.equal(half.statusCode, 400, half.body);
+  const good = await put(app, '/campaigns/CB_MAIN', { ...CAMPAIGN_EXAMPLE, ddi: '+48221234567', retryPolicy: { busy: { maxAttempts: 5, delayMinutes: 20 }, default: { maxAttempts: 2, delayMinutes: 10 } } });
+  assert.equal(good.statusCode, 200, good.body);
+  const stored = (await app.inject({ url: '/api/v1/admin/campaigns', headers: admin })).json().find((c: { name: string }) => c.name === 'CB_MAIN');
+  assert.deepEqual(stored.retryPolicy, { busy: { maxAttempts: 5, delayMinutes: 20 }, default: { maxAttempts: 2, delayMinutes: 10 } });
+});
+
 test('putCampaign without a reachable UCCX saves with a warning that the UCCX name was not checked', async (t) => {
   const app = await build(t, { now, env: { CM_UCCX_URL: 'http://127.0.0.1:9' } });
   const res = await put(app, '/campaigns/CB_NEW', { ...CAMPAIGN_EXAMPLE, ddi: '+48221234599', uccxCampaignName: 'CB_X' });

@@ -136,6 +136,69 @@ IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name
 EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
 INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
 --   @0 NVarChar = "0017-callback-search"
+ALTER TABLE [campaigns] ADD [purge_at] NVARCHAR(5) NULL;
+ALTER TABLE [campaigns] ADD [personal_fallback_seconds] INTEGER NULL;
+ALTER TABLE [skills] ADD [personal_fallback_seconds] INTEGER NULL;
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0018-config-overrides"
+ALTER TABLE [campaigns] ADD [agent_default] BIT NOT NULL DEFAULT 0;
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0019-agent-default-campaign"
+IF OBJECT_ID('[service_accounts]', 'U') IS NULL CREATE TABLE [service_accounts] ([id] NVARCHAR(40) , [name] NVARCHAR(50) NOT NULL, [key_hash] NVARCHAR(64) NOT NULL, [scopes] NVARCHAR(MAX) NOT NULL, [campaigns] NVARCHAR(MAX) NOT NULL, [created_by] NVARCHAR(50) NOT NULL, [created_at] DATETIMEOFFSET NOT NULL, [revoked_at] DATETIMEOFFSET NULL, [revoked_by] NVARCHAR(50) NULL, [last_used_at] DATETIMEOFFSET NULL, PRIMARY KEY ([id]));
+CREATE UNIQUE INDEX [service_accounts_key_hash] ON [service_accounts] ([key_hash])
+CREATE UNIQUE INDEX [service_accounts_name] ON [service_accounts] ([name])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0020-service-accounts"
+IF OBJECT_ID('[purge_runs]', 'U') IS NULL CREATE TABLE [purge_runs] ([id] NVARCHAR(40) , [campaign] NVARCHAR(40) NOT NULL, [started_by] NVARCHAR(50) NOT NULL, [started_at] DATETIMEOFFSET NOT NULL, [status] NVARCHAR(20) NOT NULL, [phase] NVARCHAR(20) NOT NULL, [calls_in_progress] INTEGER NOT NULL DEFAULT 0, [contacts_to_delete] INTEGER NULL, [deleted] INTEGER NOT NULL DEFAULT 0, [to_repush] INTEGER NOT NULL DEFAULT 0, [repushed] INTEGER NOT NULL DEFAULT 0, [in_flight] INTEGER NOT NULL DEFAULT 0, [error] NVARCHAR(200) NULL, [finished_at] DATETIMEOFFSET NULL, [updated_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([id]));
+CREATE INDEX [purge_runs_campaign] ON [purge_runs] ([campaign], [started_at])
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0021-purge-runs"
+CREATE INDEX [callbacks_status_next_attempt] ON [callbacks] ([status], [next_attempt_at])
+IF OBJECT_ID('[job_heartbeats]', 'U') IS NULL CREATE TABLE [job_heartbeats] ([job] NVARCHAR(20) , [instance_id] NVARCHAR(100) , [beat_at] DATETIMEOFFSET NOT NULL, PRIMARY KEY ([job], [instance_id]));
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0022-due-index-heartbeats"
+ALTER TABLE [callbacks] ADD [arrived_by] NVARCHAR(50) NULL;
+ALTER TABLE [callbacks] ADD [arrived_at] DATETIMEOFFSET NULL;
+ALTER TABLE [callbacks] ADD [call_outcome] NVARCHAR(20) NULL;
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0023-call-outcome"
+CREATE VIEW rpt_call_outcomes AS 
+SELECT
+  c.id AS callback_id,
+  c.campaign,
+  c.skill,
+  c.agent_id,
+  c.type AS callback_type,
+  c.arrived_by AS received_by,
+  c.arrived_at AS received_at,
+  c.call_outcome AS agent_outcome,
+  c.status,
+  c.attempts
+FROM callbacks c
+WHERE c.arrived_by IS NOT NULL
+SELECT TABLE_NAME, TABLE_SCHEMA FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME = N'SequelizeMeta' AND TABLE_SCHEMA = N'dbo'
+IF OBJECT_ID('[SequelizeMeta]', 'U') IS NULL CREATE TABLE [SequelizeMeta] ([name] NVARCHAR(255) NOT NULL UNIQUE , PRIMARY KEY ([name]));
+EXEC sys.sp_helpindex @objname = N'[SequelizeMeta]';
+INSERT INTO [SequelizeMeta] ([name]) OUTPUT INSERTED.[name] VALUES (@0);
+--   @0 NVarChar = "0024-call-outcome-view"
 
 -- ## deleteOldHistoryBatch
 DELETE TOP (500) FROM callback_history WHERE callback_id IN (SELECT id FROM callbacks WHERE status IN ('completed', 'failed', 'expired', 'cancelled') AND updated_at < '2026-12-01 10:00:00.000 +00:00'); SELECT @@ROWCOUNT AS AFFECTEDROWS;
@@ -153,15 +216,25 @@ WITH due AS (SELECT TOP (10) * FROM callbacks WITH (UPDLOCK, READPAST, ROWLOCK) 
 BEGIN TRANSACTION (isolation default)
 UPDATE [callbacks] SET [reason]=@0,[status]=@1,[updated_at]=@2,[version]=@3 WHERE [id] = @4 AND [version] = @5
 --   @0 NVarChar = "customer", @1 NVarChar = "cancelled", @2 NVarChar = "2026-12-01 10:00:00.000 +00:00", @3 Int = 2, @4 Int = 7, @5 Int = 1
-SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[id] = 7;
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [arrived_by] AS [arrivedBy], [arrived_at] AS [arrivedAt], [call_outcome] AS [callOutcome], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[id] = 7;
 INSERT INTO [callback_history] ([callback_id],[at],[event],[actor],[details]) OUTPUT INSERTED.[id],INSERTED.[callback_id],INSERTED.[at],INSERTED.[event],INSERTED.[actor],INSERTED.[details] VALUES (@0,@1,@2,@3,@4);
 --   @0 Int = 7, @1 NVarChar = "2026-12-01 10:00:00.000 +00:00", @2 NVarChar = "cancelled", @3 NVarChar = "1001", @4 NVarChar = "{\"by\":\"1001\"}"
 COMMIT TRANSACTION
 
+-- ## transitionCallbacks
+BEGIN TRANSACTION (isolation default)
+UPDATE callbacks SET attempts = 1, next_attempt_at = '2026-12-01 10:00:00.000 +00:00', status = N'retry_wait', updated_at = '2026-12-01 10:00:00.000 +00:00', version = 2 WHERE id = 7 AND version = 1
+UPDATE callbacks SET attempts = 1, next_attempt_at = '2026-12-01 10:00:00.000 +00:00', status = N'retry_wait', updated_at = '2026-12-01 10:00:00.000 +00:00', version = 2 WHERE id = 8 AND version = 1
+INSERT INTO [callback_history] ([callback_id],[at],[event],[actor],[details]) OUTPUT INSERTED.[id],INSERTED.[callback_id],INSERTED.[at],INSERTED.[event],INSERTED.[actor],INSERTED.[details] VALUES (7,'2026-12-01 10:00:00.000 +00:00',N'retry_scheduled',N'uccx',N'{}');
+SELECT * FROM callbacks WHERE id IN (7)
+COMMIT TRANSACTION
+
+-- ## saveObservations
+DELETE FROM uccx_contact_observations WHERE dialing_list_id IN (1234, 1235)
+INSERT INTO uccx_contact_observations (dialing_list_id, callback_id, signature, calls_counted, observed_at) VALUES (1234, 7, N'3|11|1|', 1, '2026-12-01 10:00:00.000 +00:00'), (1235, 8, N'3|11|1|', 1, '2026-12-01 10:00:00.000 +00:00')
+
 -- ## reserveSlot (free place)
-INSERT INTO slot_counters (scope, slot_start, booked) SELECT N'skill:Support', '2026-12-01 10:00:00.000 +00:00', 0 WHERE NOT EXISTS (SELECT 1 FROM slot_counters WITH (UPDLOCK, HOLDLOCK) WHERE scope = N'skill:Support' AND slot_start = '2026-12-01 10:00:00.000 +00:00')
-UPDATE [slot_counters] SET [booked]=booked + 1 WHERE [scope] = @0 AND [booked] < 3 AND [slot_start] = @1
---   @0 NVarChar = "skill:Support", @1 NVarChar = "2026-12-01 10:00:00.000 +00:00"
+UPDATE slot_counters SET booked = booked + 1 WHERE scope = N'skill:Support' AND slot_start = '2026-12-01 10:00:00.000 +00:00' AND booked < 3
 
 -- ## tryAcquireJobLock
 INSERT INTO job_locks (name, updated_at) SELECT N'sync', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM job_locks WITH (UPDLOCK, HOLDLOCK) WHERE name = N'sync')
@@ -186,23 +259,23 @@ MERGE uccx_contact_observations WITH (HOLDLOCK) AS t USING (SELECT 1234 AS diali
 SELECT dialing_list_id, callback_id, signature, calls_counted FROM uccx_contact_observations WHERE dialing_list_id IN (1234, 1235)
 
 -- ## listCallbacksInUccx
-SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[campaign] = N'Standard' AND [Callback].[status] IN (N'queued', N'dialing', N'connected') ORDER BY [Callback].[id] ASC;
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [arrived_by] AS [arrivedBy], [arrived_at] AS [arrivedAt], [call_outcome] AS [callOutcome], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[campaign] = N'Standard' AND [Callback].[status] IN (N'queued', N'dialing', N'connected') ORDER BY [Callback].[id] ASC;
 
 -- ## findCallbacksByAccountNumbers
-SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[account_number] IN (N'CB7', N'CB9');
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [arrived_by] AS [arrivedBy], [arrived_at] AS [arrivedAt], [call_outcome] AS [callOutcome], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[account_number] IN (N'CB7', N'CB9');
 
 -- ## listChangedSince
-SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[updated_at] > N'2026-12-01 10:00:00.000 +00:00' ORDER BY [updatedAt] ASC, [Callback].[id] ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [arrived_by] AS [arrivedBy], [arrived_at] AS [arrivedAt], [call_outcome] AS [callOutcome], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE [Callback].[updated_at] > N'2026-12-01 10:00:00.000 +00:00' ORDER BY [updatedAt] ASC, [Callback].[id] ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
 
 -- ## insertCallback
-INSERT INTO [callbacks] ([account_number],[campaign],[type],[agent_id],[skill],[first_name],[last_name],[phone],[phone_e164],[dial_string],[scheduled_at],[slot_start],[time_zone],[status],[attempts],[notes],[source],[created_by],[team_id],[version],[search_text],[created_at],[updated_at]) OUTPUT INSERTED.[id],INSERTED.[account_number],INSERTED.[campaign],INSERTED.[type],INSERTED.[agent_id],INSERTED.[skill],INSERTED.[first_name],INSERTED.[last_name],INSERTED.[phone],INSERTED.[phone_e164],INSERTED.[dial_string],INSERTED.[scheduled_at],INSERTED.[slot_start],INSERTED.[time_zone],INSERTED.[status],INSERTED.[reason],INSERTED.[attempts],INSERTED.[last_result],INSERTED.[next_attempt_at],INSERTED.[notes],INSERTED.[source],INSERTED.[created_by],INSERTED.[team_id],INSERTED.[version],INSERTED.[search_text],INSERTED.[claimed_by],INSERTED.[lease_until],INSERTED.[uccx_campaign_id],INSERTED.[uccx_dialing_list_id],INSERTED.[imported_at],INSERTED.[created_at],INSERTED.[updated_at] VALUES (@0,@1,@2,@3,@4,@5,@6,@7,@8,@9,@10,@11,@12,@13,@14,@15,@16,@17,@18,@19,@20,@21,@22);
+INSERT INTO [callbacks] ([account_number],[campaign],[type],[agent_id],[skill],[first_name],[last_name],[phone],[phone_e164],[dial_string],[scheduled_at],[slot_start],[time_zone],[status],[attempts],[notes],[source],[created_by],[team_id],[version],[search_text],[created_at],[updated_at]) OUTPUT INSERTED.[id],INSERTED.[account_number],INSERTED.[campaign],INSERTED.[type],INSERTED.[agent_id],INSERTED.[skill],INSERTED.[first_name],INSERTED.[last_name],INSERTED.[phone],INSERTED.[phone_e164],INSERTED.[dial_string],INSERTED.[scheduled_at],INSERTED.[slot_start],INSERTED.[time_zone],INSERTED.[status],INSERTED.[reason],INSERTED.[attempts],INSERTED.[last_result],INSERTED.[next_attempt_at],INSERTED.[notes],INSERTED.[source],INSERTED.[created_by],INSERTED.[team_id],INSERTED.[version],INSERTED.[search_text],INSERTED.[claimed_by],INSERTED.[lease_until],INSERTED.[uccx_campaign_id],INSERTED.[uccx_dialing_list_id],INSERTED.[imported_at],INSERTED.[arrived_by],INSERTED.[arrived_at],INSERTED.[call_outcome],INSERTED.[created_at],INSERTED.[updated_at] VALUES (@0,@1,@2,@3,@4,@5,@6,@7,@8,@9,@10,@11,@12,@13,@14,@15,@16,@17,@18,@19,@20,@21,@22);
 --   @0 NVarChar = "CB77", @1 NVarChar = "Standard", @2 NVarChar = "standard", @3 NVarChar = null, @4 NVarChar = "Support", @5 NVarChar = "Jan", @6 NVarChar = "K", @7 NVarChar = "+48221234567", @8 NVarChar = "+48221234567", @9 NVarChar = "0048221234567", @10 NVarChar = "2026-12-01 10:00:00.000 +00:00", @11 NVarChar = "2026-12-01 10:00:00.000 +00:00", @12 NVarChar = "Europe/Warsaw", @13 NVarChar = "scheduled", @14 Int = 0, @15 NVarChar = null, @16 NVarChar = "agent", @17 NVarChar = "1001", @18 NVarChar = "T1", @19 Int = 1, @20 NVarChar = "jan k cb77", @21 NVarChar = "2026-12-01 10:00:00.000 +00:00", @22 NVarChar = "2026-12-01 10:00:00.000 +00:00"
 
 -- ## countLiveDispatches
 SELECT count(*) AS [count] FROM [callbacks] AS [Callback] WHERE [Callback].[campaign] = N'Standard' AND [Callback].[status] = N'dispatching' AND [Callback].[claimed_by] != N'cm-1' AND [Callback].[lease_until] >= N'2026-12-01 10:00:00.000 +00:00';
 
 -- ## listExpiryCandidates
-SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE ([Callback].[status] IN (N'scheduled', N'retry_wait', N'queued') OR ([Callback].[status] = N'dispatching' AND [Callback].[lease_until] < N'2026-12-01 10:00:00.000 +00:00')) AND [Callback].[scheduled_at] <= N'2026-12-01 10:00:00.000 +00:00' ORDER BY [scheduledAt] ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
+SELECT [id], [account_number] AS [accountNumber], [campaign], [type], [agent_id] AS [agentId], [skill], [first_name] AS [firstName], [last_name] AS [lastName], [phone], [phone_e164] AS [phoneE164], [dial_string] AS [dialString], [scheduled_at] AS [scheduledAt], [slot_start] AS [slotStart], [time_zone] AS [timeZone], [status], [reason], [attempts], [last_result] AS [lastResult], [next_attempt_at] AS [nextAttemptAt], [notes], [source], [created_by] AS [createdBy], [team_id] AS [teamId], [version], [search_text] AS [searchText], [claimed_by] AS [claimedBy], [lease_until] AS [leaseUntil], [uccx_campaign_id] AS [uccxCampaignId], [uccx_dialing_list_id] AS [uccxDialingListId], [imported_at] AS [importedAt], [arrived_by] AS [arrivedBy], [arrived_at] AS [arrivedAt], [call_outcome] AS [callOutcome], [created_at] AS [createdAt], [updated_at] AS [updatedAt] FROM [callbacks] AS [Callback] WHERE (([Callback].[status] IN (N'scheduled', N'retry_wait', N'queued') AND [Callback].[scheduled_at] <= N'2026-12-01 10:00:00.000 +00:00') OR ([Callback].[status] = N'dispatching' AND [Callback].[scheduled_at] <= N'2026-12-01 10:00:00.000 +00:00' AND [Callback].[lease_until] < N'2026-12-01 10:00:00.000 +00:00')) ORDER BY [scheduledAt] ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
 
 -- ## flagDoNotCall
 INSERT INTO do_not_call_numbers (phone_e164, flagged_at, source) SELECT N'+48221234567', '2026-12-01 10:00:00.000 +00:00', N'uccx' WHERE NOT EXISTS (SELECT 1 FROM do_not_call_numbers WITH (UPDLOCK, HOLDLOCK) WHERE phone_e164 = N'+48221234567')
@@ -227,3 +300,16 @@ SELECT name, last_success_at, last_failure_at, last_cause FROM dependency_status
 
 -- ## listDependencyFailureCounts
 SELECT name, cause, failures FROM dependency_failures
+
+-- ## nextDispatchTimes
+SELECT (SELECT MIN(scheduled_at) FROM callbacks WHERE status = 'scheduled') AS due_scheduled, (SELECT MIN(next_attempt_at) FROM callbacks WHERE status = 'retry_wait') AS due_retry_wait, (SELECT MIN(lease_until) FROM callbacks WHERE status IN ('dispatching')) AS lease_end
+
+-- ## recordHeartbeat
+MERGE job_heartbeats WITH (HOLDLOCK) AS t USING (SELECT N'dispatch' AS job, N'cm-1' AS instance_id, '2026-12-01 10:00:00.000 +00:00' AS beat_at) AS s ON t.job = s.job AND t.instance_id = s.instance_id WHEN MATCHED THEN UPDATE SET beat_at = s.beat_at WHEN NOT MATCHED THEN INSERT (job, instance_id, beat_at) VALUES (s.job, s.instance_id, s.beat_at);
+DELETE FROM job_heartbeats WHERE job = N'dispatch' AND beat_at < '2026-11-24 10:00:00.000 +00:00'
+
+-- ## listHeartbeats
+SELECT job, instance_id, beat_at FROM job_heartbeats
+
+-- ## listSyncReadTimes
+SELECT uccx_campaign_id, updated_at FROM uccx_sync_cursors

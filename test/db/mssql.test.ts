@@ -12,10 +12,11 @@ import { migrateUp } from '../../db/migrate.ts';
 import { claimDueCallbacks, findCallbackById, insertCallback, reclaimExpiredCallbacks, listChangedSince, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { deleteOldCallbacksBatch, deleteOldHistoryBatch } from '../../db/queries/retention.ts';
 import { reserveSlot } from '../../db/queries/slots.ts';
-import { transitionCallback } from '../../db/queries/transition.ts';
-import { countLiveDispatches, findCallbacksByAccountNumbers, flagDoNotCall, listCallbacksInUccx, listExpiryCandidates, renewDispatchLeases } from '../../jobs/queries/callbacks.ts';
+import { transitionCallback, transitionCallbacks } from '../../db/queries/transition.ts';
+import { countLiveDispatches, findCallbacksByAccountNumbers, flagDoNotCall, listCallbacksInUccx, listExpiryCandidates, nextDispatchTimes, renewDispatchLeases } from '../../jobs/queries/callbacks.ts';
+import { listHeartbeats, recordHeartbeat } from '../../jobs/queries/heartbeats.ts';
 import { claimDailyRun, tryAcquireJobLock } from '../../jobs/queries/locks.ts';
-import { findObservations, getSyncCursor, saveObservation, saveSyncCursor } from '../../jobs/queries/sync-state.ts';
+import { findObservations, getSyncCursor, listSyncReadTimes, saveObservation, saveObservations, saveSyncCursor } from '../../jobs/queries/sync-state.ts';
 import { purgeOldCallbacks } from '../../jobs/retention.ts';
 import { listDependencyFailureCounts, listDependencyStatus, recordDependencyFailure, recordDependencySuccess } from '../../db/queries/dependency-status.ts';
 
@@ -105,10 +106,22 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     server.reset();
   });
 
+  test('transitionCallbacks (a sync batch): plain versioned UPDATEs read by row count, history in one INSERT, observations replaced in bulk', async () => {
+    const current = { ...(await rowOf(db, server, 7)), status: 'queued' as const };
+    server.answer(/^UPDATE callbacks SET/, { rowCount: 1 }, { once: true });
+    server.answer(/^UPDATE callbacks SET/, { rowCount: 0 }, { once: true });
+    server.answer(/^SELECT \* FROM callbacks WHERE id IN/, { rows: [callbackRow(7, { status: 'retry_wait', version: 2 })] });
+    const req = { event: 'attempt_failed' as const, actor: 'uccx', at: NOW, patch: { attempts: 1, nextAttemptAt: NOW }, history: [['retry_scheduled', {}]] as Array<['retry_scheduled', Record<string, unknown>]> };
+    const results = await section('transitionCallbacks', () => db.transaction((t) => transitionCallbacks(db, [{ current, req }, { current: { ...current, id: 8 }, req }], t)));
+    assert.deepEqual(results.map((r) => (r.ok ? r.row.status : r.code)), ['retry_wait', 'changed']);
+    await section('saveObservations', () => saveObservations(db, [{ dialingListId: 1234, callbackId: 7, signature: '3|11|1|', callsCounted: 1 }, { dialingListId: 1235, callbackId: 8, signature: '3|11|1|', callsCounted: 1 }], NOW));
+    server.reset();
+  });
+
   test('slots, locks and sync state: insertIgnore, MERGE upsert and conditional UPDATEs read their answers', async () => {
-    server.answer(/^UPDATE \[slot_counters\] SET/, { rowCount: 1 }, { once: true });
+    server.answer(/^UPDATE \[?slot_counters\]? SET/, { rowCount: 1 }, { once: true });
     assert.equal(await section('reserveSlot (free place)', () => reserveSlot(db, 'skill:Support', NOW, 3)), true);
-    server.answer(/^UPDATE \[slot_counters\] SET/, { rowCount: 0 }, { once: true });
+    server.answer(/^UPDATE \[?slot_counters\]? SET/, { rowCount: 0 }, { once: true });
     assert.equal(await reserveSlot(db, 'skill:Support', NOW, 3), false);
 
     server.answer(/^SELECT owner, last_run_key FROM job_locks/, { rows: [{ owner: 'cm-1', last_run_key: null }] }, { once: true });
@@ -162,6 +175,17 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     assert.deepEqual(await section('listDependencyStatus', () => listDependencyStatus(db)), [{ name: 'uccx', lastSuccessAt: NOW, lastFailureAt: NOW, lastCause: 'http_401' }]);
     server.answer(/^SELECT name, cause, failures/, { rows: [{ name: 'uccx', cause: 'http_401', failures: '3' }] }, { once: true });
     assert.deepEqual(await section('listDependencyFailureCounts', () => listDependencyFailureCounts(db)), [{ name: 'uccx', cause: 'http_401', count: 3 }]);
+    server.reset();
+  });
+
+  test('dispatcher wake and monitoring: next due time (MIN per state), heartbeats (MERGE), sync read times', async () => {
+    server.answer(/^SELECT \(SELECT MIN\(scheduled_at\)/, { rows: [{ due_scheduled: NOW, due_retry_wait: new Date(NOW.getTime() - 1000), lease_end: null }] }, { once: true });
+    assert.deepEqual(await section('nextDispatchTimes', () => nextDispatchTimes(db)), { due: new Date(NOW.getTime() - 1000), leaseEnds: null });
+    await section('recordHeartbeat', () => recordHeartbeat(db, 'dispatch', 'cm-1', NOW));
+    server.answer(/^SELECT job, instance_id, beat_at/, { rows: [{ job: 'dispatch', instance_id: 'cm-1', beat_at: NOW }] }, { once: true });
+    assert.deepEqual(await section('listHeartbeats', () => listHeartbeats(db)), [{ job: 'dispatch', instanceId: 'cm-1', beatAt: NOW }]);
+    server.answer(/^SELECT uccx_campaign_id, updated_at/, { rows: [{ uccx_campaign_id: 200, updated_at: NOW }] }, { once: true });
+    assert.deepEqual(await section('listSyncReadTimes', () => listSyncReadTimes(db)), [{ uccxCampaignId: 200, readAt: NOW }]);
     server.reset();
   });
 

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Db } from '../../db/index.ts';
 import { claimDueCallbacks, findActiveDuplicate, reclaimExpiredCallbacks, updateCallback } from '../../db/queries/callbacks.ts';
-import { appendHistory, listHistory } from '../../db/queries/history.ts';
+import { appendHistory, appendHistoryRows, listHistory } from '../../db/queries/history.ts';
 import { reserveSlot, releaseSlot, slotBooked } from '../../db/queries/slots.ts';
 import { findAgent, upsertAgent } from '../../db/queries/agents.ts';
 import { ACTIVE_STATES } from '../../domain/types.ts';
@@ -15,6 +15,21 @@ for (const dialect of DIALECTS) {
     let cleanup: () => Promise<void>;
     before(async () => ({ db, cleanup } = await openTestDb(dialect)));
     after(() => cleanup());
+
+    test('appendHistoryRows: many entries in one statement, each readable in order; none is a no-op', async () => {
+      const a = await insertTestCallback(db, {});
+      const b = await insertTestCallback(db, {});
+      const at = new Date('2026-12-01T10:00:00Z');
+      await appendHistoryRows(db, []);
+      await appendHistoryRows(db, [
+        { callbackId: a.id, event: 'claimed', actor: 'job:x', details: { owner: 'x' }, at },
+        { callbackId: b.id, event: 'claimed', actor: 'job:x', details: { owner: 'x', reclaimed: true }, at },
+      ]);
+      const ofB = (await listHistory(db, b.id)).filter((h) => h.event === 'claimed');
+      assert.equal(ofB.length, 1);
+      assert.deepEqual([ofB[0].actor, ofB[0].details, ofB[0].at], ['job:x', { owner: 'x', reclaimed: true }, at.toISOString()]);
+      assert.equal((await listHistory(db, a.id)).filter((h) => h.event === 'claimed').length, 1);
+    });
 
     test('reserveSlot: of 25 concurrent reservations for capacity 10 exactly 10 win', async () => {
       const slot = new Date('2026-12-01T10:00:00Z');

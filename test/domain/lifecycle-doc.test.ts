@@ -7,7 +7,7 @@ import { LIFECYCLE, LIFECYCLE_EVENTS } from '../../domain/lifecycle.ts';
 export function lifecycleTable(): string {
   const rows = LIFECYCLE_EVENTS.map((e) => {
     const rule = LIFECYCLE[e];
-    const to = typeof rule.to === 'function' ? 'back to `scheduled` or `retry_wait` (where it came from)' : `\`${rule.to}\``;
+    const to = typeof rule.to === 'function' ? rule.leadsTo ?? 'back to `scheduled` or `retry_wait` (where it came from)' : `\`${rule.to}\``;
     return `| \`${e}\` | ${rule.from.map((s) => `\`${s}\``).join(', ')} | ${to} |`;
   });
   return ['| event | accepted from | leads to |', '|---|---|---|', ...rows].join('\n');

@@ -4,7 +4,8 @@
 // agent → Finesse host page — and see the callback call arrive at the agent with its context.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, openAroundTheClock, restAs, startEmbedded, type Embedded } from './embedded.ts';
 
@@ -112,4 +113,22 @@ test('an agent books from the calendar, the supervisor reassigns live, the callb
   await s.locator(`tbody tr[data-id="${booked.id}"]`, { hasText: /completed/i }).waitFor({ timeout: 10_000 });
   await s.locator('.counts', { hasText: 'completed: 1' }).waitFor({ timeout: 10_000 });
   await shot(sup, '5-supervisor-live');
+});
+
+test('the desktop and the gadget page declare the session language (axe html-has-lang, html-lang-valid)', async () => {
+  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const page = await signIn('1001', 'pl_PL');
+  const frame = page.frame({ url: /\/desktop\/gadget/ });
+  assert.ok(frame, 'the gadget frame');
+  await frame.waitForFunction(() => document.documentElement.lang === 'pl-PL', undefined, { timeout: 10_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'pl-PL');
+  for (const doc of [page.mainFrame(), frame]) {
+    await doc.addScriptTag({ content: axe });
+    const violations = await doc.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document, { runOnly: ['html-has-lang', 'html-lang-valid'] });
+      return result.violations.map((v) => v.id);
+    });
+    assert.deepEqual(violations, [], `${doc.url()}: ${violations}`);
+  }
+  await page.close();
 });

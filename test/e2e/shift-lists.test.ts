@@ -1,6 +1,7 @@
 // End to end (issue 10) on the running embedded default in Chromium: with 500 finished callbacks
 // in the history and 20 active ones, "My callbacks" shows the active ones first, and the agent finds
-// one by part of its number.
+// one by part of its number; in a 300 px Finesse column the list is cards whose Reschedule and
+// Cancel are inside the column and take a click.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -75,4 +76,37 @@ test('My callbacks among 500 finished: the 20 active ones first, one found by pa
   assert.equal(await rows.count(), 1, 'the search narrowed the list on the server');
   assert.match((await rows.first().textContent()) ?? '', /Active7/);
   await page.screenshot({ path: `${SHOTS}lists-2-found-by-number.png`, fullPage: true });
+});
+
+test('My callbacks in a 300 px column: the first card\'s Reschedule and Cancel are inside it and clickable', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${cm.desktopUrl}?user=1001&locale=en_US`);
+  // A narrow Finesse column: the gadget's iframe is 300 px wide, as in a three-column layout.
+  const frame = page.locator('#gadget-frame');
+  await frame.waitFor({ timeout: 20_000 });
+  await frame.evaluate((f) => ((f as HTMLElement).style.width = '300px'));
+  const g = page.frameLocator('#gadget-frame');
+  await g.locator('#tab-mine').click();
+  const card = g.locator('cb-my-callbacks section.upcoming tr[data-id]').first();
+  await card.waitFor({ timeout: 20_000 });
+  assert.equal(await card.evaluate((tr) => getComputedStyle(tr).display), 'grid', 'rows are cards at 300 px');
+  const column = await frame.boundingBox();
+  assert.ok(column && Math.round(column.width) === 300);
+  for (const action of ['reschedule', 'cancel']) {
+    const button = card.locator(`cb-callback-actions [data-action="${action}"]`);
+    await button.scrollIntoViewIfNeeded();
+    const box = await button.boundingBox();
+    assert.ok(box, `${action} is rendered`);
+    assert.ok(box.x >= column.x - 1 && box.x + box.width <= column.x + column.width + 1, `${action} spans ${box.x - column.x}..${box.x + box.width - column.x} of 300 px`);
+    // Playwright's trial click: visible, enabled, stable and the topmost element at its point.
+    await button.click({ trial: true, timeout: 5_000 });
+  }
+  assert.equal(await g.locator('cb-my-callbacks').evaluate((el) => el.scrollWidth <= el.clientWidth + 1), true, 'no sideways scrolling');
+  // The click works: Cancel opens its confirmation, inside the column too.
+  await card.locator('cb-callback-actions [data-action="cancel"]').click();
+  const confirm = card.locator('cb-callback-actions .panel .primary');
+  await confirm.waitFor();
+  const confirmBox = await confirm.boundingBox();
+  assert.ok(confirmBox && confirmBox.x + confirmBox.width <= column.x + column.width + 1, 'the confirmation fits the column');
+  await page.screenshot({ path: `${SHOTS}lists-3-narrow-300.png`, clip: { x: column.x - 10, y: Math.max(0, confirmBox.y - 400), width: 320, height: 700 } });
 });

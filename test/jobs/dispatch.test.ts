@@ -66,6 +66,27 @@ for (const dialect of DIALECTS) {
       assert.equal((await findCallbackById(db, later.id))!.status, 'scheduled');
     });
 
+    test('a due second larger than one batch sends every import request before confirming any; claims, and the confirmations of each batch, logged in one INSERT', async () => {
+      const rows = [];
+      for (let i = 0; i < 5; i++) rows.push(await insertTestCallback(db, { scheduledAt: T0.toISOString() }));
+      const client = new UccxAdminClient({ url: uccx.url, user: 'administrator', password: 'ciscocisco', timeoutMs: 400 });
+      const calls: string[] = [];
+      for (const name of ['addContacts', 'pendingContacts'] as const) {
+        const real = client[name].bind(client) as (...a: unknown[]) => Promise<unknown>;
+        (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (calls.push(name), real(...a));
+      }
+      let inserts = 0;
+      const count = (sql: string) => void (/^INSERT INTO .callback_history/i.test(sql) && inserts++);
+      db.sequelize.addHook('afterQuery', 'count-history', (_o, q) => count(String((q as unknown as { sql?: string }).sql ?? '')));
+      const summary = await dispatchOnce(deps({ uccx: client }), { ...settings, batchSize: 2 });
+      db.sequelize.removeHook('afterQuery', 'count-history');
+      assert.equal(summary.imported, 5);
+      assert.deepEqual(calls, ['addContacts', 'addContacts', 'addContacts', 'pendingContacts', 'pendingContacts', 'pendingContacts']);
+      for (const cb of rows) assert.deepEqual(await events(cb.id), ['claimed', 'imported']);
+      // One INSERT for the five claims, then one per confirmed batch of two (3 batches), not one per callback.
+      assert.equal(inserts, 1 + 3);
+    });
+
     test('UCCX answering 500 delays the callback; once UCCX is back it is imported exactly once', async () => {
       const cb = await insertTestCallback(db, { scheduledAt: T0.toISOString() });
       uccx.setFault('error500');

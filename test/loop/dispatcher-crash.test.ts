@@ -49,15 +49,16 @@ for (const dialect of DIALECTS) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    test('restart after kill -9 imports every callback exactly once', { timeout: 60_000 }, async () => {
+    test('restart after kill -9 imports every callback exactly once', { timeout: 240_000 }, async () => {
       const at = new Date(Date.now() - 1000).toISOString();
       for (let i = 0; i < TOTAL; i++) await insertTestCallback(db, { scheduledAt: at });
       const env = { CM_DATABASE_URL: url, CM_UCCX_URL: uccx.url, CM_DBCRA_URL: `sqlite:${join(dir, 'db_cra.sqlite')}`, CM_LEASE_SECONDS: '3', CM_DISPATCH_INTERVAL_MS: '100', CM_LOG_LEVEL: 'warn' };
 
       const first = startDispatcher({ ...env, CM_INSTANCE_ID: 'cm-killed' });
       children.push(first);
-      // Kill it as soon as its first imports are confirmed, while the rest are still claimed.
-      const deadline = Date.now() + 30_000;
+      // Kill it as soon as its first imports are confirmed, while the rest are still claimed (a busy
+      // CI machine can take long to start a tsx child: the wait is generous, the kill immediate).
+      const deadline = Date.now() + 120_000;
       while ((await count(db, 'queued')) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       first.kill('SIGKILL');
       await exited(first);
@@ -67,7 +68,7 @@ for (const dialect of DIALECTS) {
 
       const second = startDispatcher({ ...env, CM_INSTANCE_ID: 'cm-restarted' });
       children.push(second);
-      while ((await count(db, 'queued')) < TOTAL && Date.now() < deadline + 20_000) await new Promise((r) => setTimeout(r, 100));
+      while ((await count(db, 'queued')) < TOTAL && Date.now() < deadline + 60_000) await new Promise((r) => setTimeout(r, 100));
       second.kill('SIGTERM');
       await exited(second);
 

@@ -95,9 +95,15 @@ test('computeSlots without a skill applies only time, window and capacity', () =
   assert.deepEqual(reasonsOf(sunday), [null]);
 });
 
-test('computeSlots caps the answer at MAX_SLOTS (14 days of 15-minute slots)', () => {
-  const slots = computeSlots(query({ from: utc('2026-11-25T00:00Z'), to: utc('2026-12-25T00:00Z') }));
-  assert.equal(MAX_SLOTS, 14 * 96);
+test('computeSlots covers the whole 30-day horizon and ends with the customer’s day holding now + horizon', () => {
+  const slots = computeSlots(query({ from: utc('2026-11-24T23:00Z'), to: utc('2027-11-25T00:00Z') }));
+  assert.equal(MAX_SLOTS, 366 * 96, 'room for the longest horizon the rules allow');
+  assert.equal(slots.at(-1)?.start, '2026-12-24T22:45:00.000Z', 'last slot of 24 December in Warsaw (now + 30 days)');
+  assert.equal(slots.length, 30 * 96);
+  assert.equal(slots.filter((s) => s.closedReason === 'TOO_FAR').at(0)?.start, '2026-12-24T10:15:00.000Z');
+});
+
+test('computeSlots stops at MAX_SLOTS (the longest horizon of 5-minute slots)', () => {
+  const slots = computeSlots(query({ rules: { ...rules, horizonDays: 365, slotMinutes: 5 }, from: utc('2026-11-24T00:00Z'), to: utc('2028-01-01T00:00Z') }));
   assert.equal(slots.length, MAX_SLOTS);
-  assert.equal(slots.at(-1)?.start, '2026-12-08T23:45:00.000Z');
 });

@@ -18,6 +18,14 @@ import { insertTestCallback } from '../db/seed-helpers.ts';
 import { UccxError } from '../../jobs/uccx/errors.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
+/** The failure is written to the database after the answer: wait for it rather than for a fixed time. */
+async function eventually(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await settle();
+  }
+}
 
 for (const dialect of DIALECTS) {
   describe(`dependency status on ${dialect}`, () => {
@@ -77,7 +85,7 @@ for (const dialect of DIALECTS) {
 test('Finesse failures are counted by the BFF; /readyz is 503 while Finesse fails, dbcra is not required by default', async (t) => {
   const app = await build(t, { now, env: { CM_FINESSE_URL: 'http://127.0.0.1:9', CM_EXPOSE_OPS: 'true' } });
   assert.equal((await app.inject({ url: '/api/v1/callbacks', headers: as('1001') })).statusCode, 503);
-  await settle();
+  await eventually(async () => (await app.inject('/readyz')).statusCode === 503, 'the Finesse failure to be recorded');
   const ready = await app.inject('/readyz');
   assert.equal(ready.statusCode, 503);
   assert.equal(ready.json().dependencies.finesse.state, 'failing');

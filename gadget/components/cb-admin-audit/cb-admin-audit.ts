@@ -1,8 +1,11 @@
 // The audit log for the administrator: who changed what, when, and the values before and after.
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdminApi, AuditEntry } from '../../admin/admin-api.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
+import { adminStyles } from '../../admin/admin.styles.ts';
+import styles from './cb-admin-audit.styles.ts';
+import { formatDateTime } from '../../i18n/i18n.ts';
 
 /** The fields that differ between before and after ("csq: CSQ_Sales → CSQ_Night"). */
 export function changes(before: unknown, after: unknown): string {
@@ -15,7 +18,7 @@ export function changes(before: unknown, after: unknown): string {
 
 @customElement('cb-admin-audit')
 export class CbAdminAudit extends LitElement {
-  static override styles = [baseStyles, css`:host { display: block; } td.what { font-family: monospace; word-break: break-word; }`];
+  static override styles = [baseStyles, adminStyles, styles];
 
   @property({ attribute: false }) api?: AdminApi;
   @state() private entries: AuditEntry[] = [];
@@ -26,11 +29,11 @@ export class CbAdminAudit extends LitElement {
   }
 
   override render() {
-    return html`<table>
+    return html`<table class="list">
       <caption class="visually-hidden">Audit log</caption>
       <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Change</th></tr></thead>
       <tbody>
-        ${this.entries.map((e) => html`<tr><td>${new Date(e.at).toLocaleString()}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.target}</td><td class="what">${changes(e.before, e.after)}</td></tr>`)}
+        ${this.entries.map((e) => html`<tr><td data-label="When">${formatDateTime('en', e.at)}</td><td data-label="Who">${e.actor}</td><td data-label="Action">${e.action}</td><td data-label="Target">${e.target}</td><td data-label="Change" class="what">${changes(e.before, e.after)}</td></tr>`)}
       </tbody>
     </table>`;
   }

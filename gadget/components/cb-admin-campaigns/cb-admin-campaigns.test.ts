@@ -3,6 +3,7 @@ import type { CbAdminCampaigns } from './cb-admin-campaigns.ts';
 import './cb-admin-campaigns.ts';
 import { fakeAdmin } from '../../test/fake-admin.ts';
 import { shadow, until } from '../../test/mock-api.ts';
+import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
 const CAMPAIGN = { id: 1, name: 'CB_MAIN', uccxCampaignName: 'CB_DDI_1', ddi: '+48221234567', defaultCountry: 'PL', timeZone: 'Europe/Warsaw', dialPlan: [{ match: '+48', strip: 3, prefix: '0' }], retryPolicy: null, holidayCalendarId: 1, ivrScript: null };
 
@@ -52,6 +53,27 @@ describe('cb-admin-campaigns', () => {
     await until(() => shadow(el).querySelector('[role="status"]')?.textContent?.includes('CB_NEW saved'), 'confirmation');
   });
 
+  it('edits the retry policy per outcome; a half-filled row stops the save with the focus on it', async () => {
+    const { el, fake } = await setup();
+    (shadow(el).querySelector('#new-campaign') as HTMLButtonElement).click();
+    await el.updateComplete;
+    type(el, '#f-name', 'CB_NEW');
+    type(el, '#f-ddi', '+48221234599');
+    type(el, '#f-defaultCountry', 'PL');
+    type(el, '#f-timeZone', 'Europe/Warsaw');
+    const retry = shadow(el).querySelector('cb-admin-retry-policy') as HTMLElement & { updateComplete: Promise<unknown> };
+    type(retry, 'input[name="retry.busy.maxAttempts"]', '5');
+    await retry.updateComplete;
+    (shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => shadow(retry).activeElement?.getAttribute('name') === 'retry.busy.delayMinutes', 'focus on the missing wait');
+    expect(fake.calls.some((c) => c.method === 'PUT'), 'not sent half-filled').to.equal(false);
+    type(retry, 'input[name="retry.busy.delayMinutes"]', '20');
+    await retry.updateComplete;
+    (shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => fake.calls.find((c) => c.method === 'PUT'), 'saved');
+    expect(fake.calls.find((c) => c.method === 'PUT')?.body.retryPolicy).to.deep.equal({ busy: { maxAttempts: 5, delayMinutes: 20 } });
+  });
+
   it('shows a refusal next to its field and moves focus there', async () => {
     const { el } = await setup(() => ({ status: 422, body: { error: 'invalid_configuration', errors: [{ field: 'timeZone', code: 'INVALID_TIME_ZONE', message: '"Mars/Base" is not an IANA time zone' }] } }));
     (shadow(el).querySelector('#new-campaign') as HTMLButtonElement).click();
@@ -89,4 +111,34 @@ describe('cb-admin-campaigns', () => {
     await el.updateComplete;
     await expect(el).to.be.accessible();
   });
+
+  it("edits the campaign's own purge time, personal wait, external script and the agents' default", async () => {
+    const { el, fake } = await setup((body) => (body.purgeAt === '25:00' ? { status: 422, body: { error: 'invalid_configuration', errors: [{ field: 'purgeAt', code: 'INVALID_TIME', message: '"25:00" is not a time of day HH:MM (00:00-23:59)' }] } } : { body: { ...CAMPAIGN, ...body, name: 'CB_NEW' } }));
+    (shadow(el).querySelector('#new-campaign') as HTMLButtonElement).click();
+    await el.updateComplete;
+    type(el, '#f-name', 'CB_NEW');
+    type(el, '#o-purgeAt', '25:00');
+    type(el, '#o-personalFallbackSeconds', '40');
+    type(el, '#o-ivrScript', 'CallbackCRM.aef');
+    const box = shadow(el).querySelector('#o-agentDefault') as HTMLInputElement;
+    box.click();
+    (shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    const error = await until(() => shadow(el).querySelector('#o-purgeAt-error'), 'purge time refused');
+    expect(error.textContent).to.contain('25:00');
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('#o-purgeAt'));
+    type(el, '#o-purgeAt', '02:00');
+    (shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => fake.calls.filter((c) => c.method === 'PUT').length === 2, 'saved');
+    expect(fake.calls.filter((c) => c.method === 'PUT')[1].body).to.include({ purgeAt: '02:00', personalFallbackSeconds: 40, ivrScript: 'CallbackCRM.aef', agentDefault: true });
+  });
+
+  for (const width of WIDTHS) {
+    it(`fits a ${width} px column with the form open and is accessible`, async () => {
+      const { el } = await setup();
+      (shadow(el).querySelector('#new-campaign') as HTMLButtonElement).click();
+      await setWidth(el, width);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

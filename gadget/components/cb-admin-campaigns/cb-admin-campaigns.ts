@@ -5,17 +5,22 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AdminApiError, type AdminApi, type AdminCampaign, type CampaignInput, type DialPlanRule, type DialPreview, type FieldError } from '../../admin/admin-api.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
+import { adminStyles } from '../../admin/admin.styles.ts';
+import { listNotices, optionalNumber } from '../../admin/admin-form.ts';
 import styles from './cb-admin-campaigns.styles.ts';
+import type { CbRetryPolicyChangeEvent } from '../cb-admin-retry-policy/cb-admin-retry-policy.ts';
+import '../cb-admin-retry-policy/cb-admin-retry-policy.ts';
 
 export type CbAdminSavedEvent = CustomEvent<{ kind: 'campaign'; name: string }>;
 
-const blank = (): CampaignInput => ({ name: '', uccxCampaignName: '', ddi: '', defaultCountry: '', timeZone: '', dialPlan: [{ match: '+', strip: 1, prefix: '00' }], retryPolicy: null, holidayCalendar: null, ivrScript: null });
+const blank = (): CampaignInput => ({ name: '', uccxCampaignName: '', ddi: '', defaultCountry: '', timeZone: '', dialPlan: [{ match: '+', strip: 1, prefix: '00' }], retryPolicy: null, holidayCalendar: null, ivrScript: null, purgeAt: null, personalFallbackSeconds: null, agentDefault: false });
 const FIELDS = ['name', 'uccxCampaignName', 'ddi', 'defaultCountry', 'timeZone'] as const;
+const OVERRIDES = ['purgeAt', 'personalFallbackSeconds', 'ivrScript'];
 const LABELS: Record<(typeof FIELDS)[number], string> = { name: 'Name', uccxCampaignName: 'UCCX campaign', ddi: 'Presented DDI (E.164)', defaultCountry: 'Default country', timeZone: 'Time zone' };
 
 @customElement('cb-admin-campaigns')
 export class CbAdminCampaigns extends LitElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, adminStyles, styles];
 
   @property({ attribute: false }) api?: AdminApi;
 
@@ -27,6 +32,8 @@ export class CbAdminCampaigns extends LitElement {
   @state() private message = '';
   @state() private preview: DialPreview[] = [];
   @state() private sample = '';
+  /** False while a retry row has one of its two numbers only (shown beside the row). */
+  private retryComplete = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -47,7 +54,7 @@ export class CbAdminCampaigns extends LitElement {
     this.preview = [];
     const calendar = c?.holidayCalendarId ? this.calendars.find((x) => x.id === c.holidayCalendarId)?.name ?? null : null;
     this.form = c
-      ? { name: c.name, uccxCampaignName: c.uccxCampaignName, ddi: c.ddi, defaultCountry: c.defaultCountry, timeZone: c.timeZone, dialPlan: c.dialPlan.map((r) => ({ ...r })), retryPolicy: c.retryPolicy ?? null, holidayCalendar: calendar, ivrScript: c.ivrScript ?? null }
+      ? { name: c.name, uccxCampaignName: c.uccxCampaignName, ddi: c.ddi, defaultCountry: c.defaultCountry, timeZone: c.timeZone, dialPlan: c.dialPlan.map((r) => ({ ...r })), retryPolicy: c.retryPolicy ?? null, holidayCalendar: calendar, ivrScript: c.ivrScript ?? null, purgeAt: c.purgeAt ?? null, personalFallbackSeconds: c.personalFallbackSeconds ?? null, agentDefault: c.agentDefault === true }
       : blank();
   }
 
@@ -75,6 +82,11 @@ export class CbAdminCampaigns extends LitElement {
     e.preventDefault();
     if (!this.api || !this.form) return;
     this.errors = [];
+    if (!this.retryComplete) {
+      await this.updateComplete;
+      this.renderRoot.querySelector('cb-admin-retry-policy')?.shadowRoot?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
     try {
       const saved = await this.api.saveCampaign(this.form);
       this.message = saved.warnings?.length ? `Saved. ${saved.warnings.join(' ')}` : `Campaign ${saved.name} saved.`;
@@ -129,7 +141,7 @@ export class CbAdminCampaigns extends LitElement {
 
   private renderForm() {
     const form = this.form as CampaignInput;
-    const formError = this.errors.find((e) => !FIELDS.includes(e.field as never));
+    const formError = this.errors.find((e) => !FIELDS.includes(e.field as never) && !OVERRIDES.includes(e.field));
     return html`<form @submit=${this.save} aria-label="Campaign">
       ${formError ? html`<p class="error" id="form-error" tabindex="-1" role="alert">${formError.message}</p>` : nothing}
       <div class="row">${FIELDS.map((f) => this.input(f))}</div>
@@ -140,6 +152,9 @@ export class CbAdminCampaigns extends LitElement {
           ${this.calendars.map((c) => html`<option ?selected=${c.name === form.holidayCalendar}>${c.name}</option>`)}
         </select>
       </div>
+      ${this.renderOverrides(form)}
+      <cb-admin-retry-policy .policy=${form.retryPolicy ?? null}
+        @cb-retry-policy-change=${(e: CbRetryPolicyChangeEvent) => ((this.retryComplete = e.detail.complete), this.set('retryPolicy', e.detail.policy))}></cb-admin-retry-policy>
       <fieldset>
         <legend>Dial plan (first matching rule applies)</legend>
         ${form.dialPlan.map(
@@ -167,18 +182,32 @@ export class CbAdminCampaigns extends LitElement {
     </form>`;
   }
 
+  private renderOverrides(form: CampaignInput) {
+    const err = (f: string) => this.errorOf(f);
+    const described = (f: string) => (err(f) ? `o-${f}-error` : nothing);
+    const fieldError = (f: string) => (err(f) ? html`<div class="field-error" id="o-${f}-error">${err(f)?.message}</div>` : nothing);
+    return html`<fieldset>
+      <legend>For this campaign (empty = the global value)</legend>
+      <div class="row">
+        <div><label for="o-purgeAt">Daily purge time (HH:MM)</label><input id="o-purgeAt" name="purgeAt" placeholder="global" .value=${form.purgeAt ?? ''} aria-invalid=${err('purgeAt') ? 'true' : 'false'} aria-describedby=${described('purgeAt')} @input=${(e: Event) => this.set('purgeAt', (e.target as HTMLInputElement).value.trim() || null)} />${fieldError('purgeAt')}</div>
+        <div><label for="o-personalFallbackSeconds">Wait for the personal agent (s)</label><input id="o-personalFallbackSeconds" name="personalFallbackSeconds" type="number" min="0" max="600" placeholder="global" .value=${form.personalFallbackSeconds == null ? '' : String(form.personalFallbackSeconds)} aria-invalid=${err('personalFallbackSeconds') ? 'true' : 'false'} aria-describedby=${described('personalFallbackSeconds')} @input=${(e: Event) => this.set('personalFallbackSeconds', optionalNumber((e.target as HTMLInputElement).value))} />${fieldError('personalFallbackSeconds')}</div>
+        <div><label for="o-ivrScript">External script (UCCX)</label><input id="o-ivrScript" name="ivrScript" placeholder="none: queue to agent or skill" .value=${form.ivrScript ?? ''} aria-invalid=${err('ivrScript') ? 'true' : 'false'} aria-describedby=${described('ivrScript')} @input=${(e: Event) => this.set('ivrScript', (e.target as HTMLInputElement).value.trim() || null)} />${fieldError('ivrScript')}</div>
+      </div>
+      <div><input id="o-agentDefault" name="agentDefault" type="checkbox" class="check" .checked=${form.agentDefault} @change=${(e: Event) => this.set('agentDefault', (e.target as HTMLInputElement).checked)} /> <label class="inline" for="o-agentDefault">Agents' default when the call's DDI matches no campaign</label></div>
+    </fieldset>`;
+  }
+
   override render() {
     return html`
-      <p role="status" tabindex="-1" class="ok">${this.message}</p>
-      ${!this.form && this.errors.length ? html`<p class="error" role="alert" id="form-error" tabindex="-1">${this.errors.map((e) => e.message).join(' ')}</p>` : nothing}
+      ${listNotices(this.message, this.errors, Boolean(this.form))}
       <table class="list">
         <caption class="visually-hidden">Campaigns</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">DDI</th><th scope="col">UCCX campaign</th><th scope="col">Zone</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>
           ${this.campaigns.map(
             (c) => html`<tr data-name=${c.name}>
-              <td>${c.name}</td><td>${c.ddi}</td><td>${c.uccxCampaignName}</td><td>${c.timeZone}</td>
-              <td><button type="button" @click=${() => this.edit(c)}>Edit</button> <button type="button" @click=${() => this.deleteCampaign(c.name)}>Delete</button></td>
+              <td data-label="Name">${c.name}${c.agentDefault ? html` <strong class="tag">agents' default</strong>` : nothing}</td><td data-label="DDI">${c.ddi}</td><td data-label="UCCX campaign">${c.uccxCampaignName}</td><td data-label="Zone">${c.timeZone}</td>
+              <td><span class="actions"><button type="button" aria-label="Edit ${c.name}" @click=${() => this.edit(c)}>Edit</button> <button type="button" aria-label="Delete ${c.name}" @click=${() => this.deleteCampaign(c.name)}>Delete</button></span></td>
             </tr>`,
           )}
         </tbody>

@@ -1,9 +1,10 @@
 // The global booking rules for the administrator, with the server's field-level refusals beside
 // the field (e.g. a calling window that ends before it starts).
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AdminApiError, type AdminApi, type FieldError, type GlobalRules } from '../../admin/admin-api.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
+import styles from './cb-admin-rules.styles.ts';
 
 const FIELDS: Array<[keyof GlobalRules, string, 'number' | 'time']> = [
   ['leadMinutes', 'Lead time (minutes)', 'number'],
@@ -19,7 +20,7 @@ const FIELDS: Array<[keyof GlobalRules, string, 'number' | 'time']> = [
 
 @customElement('cb-admin-rules')
 export class CbAdminRules extends LitElement {
-  static override styles = [baseStyles, css`:host { display: block; } form { display: grid; gap: 8px; max-width: 480px; } .field-error { color: #b00020; font-size: 12px; }`];
+  static override styles = [baseStyles, styles];
 
   @property({ attribute: false }) api?: AdminApi;
   @state() private rules: GlobalRules | null = null;

@@ -3,6 +3,7 @@ import type { CbAdmin } from './cb-admin.ts';
 import './cb-admin.ts';
 import { fakeAdmin } from '../../test/fake-admin.ts';
 import { shadow, until } from '../../test/mock-api.ts';
+import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
 const RULES = { leadMinutes: 5, horizonDays: 30, windowStart: '08:00', windowEnd: '21:00', slotMinutes: 15, capacityPerSkillSlot: 10, capacityPerAgentSlot: 2, expiryHours: 4, personalFallbackSeconds: 30 };
 const REPORT = {
@@ -21,6 +22,8 @@ function backend() {
     'GET /api/v1/admin/uccx-campaigns': { status: 503, body: { error: 'uccx_unavailable' } },
     'GET /api/v1/admin/audit': { body: [{ id: 2, at: '2026-12-01T10:00:00Z', actor: '9001', action: 'skill.update', target: 'skill:Night', before: { csq: 'CSQ_Sales' }, after: { csq: 'CSQ_Night' } }] },
     'GET /api/v1/reports': { body: REPORT },
+    'GET /api/v1/admin/connections': { body: [] },
+    'GET /api/v1/admin/skills': { body: [] },
   });
 }
 
@@ -70,7 +73,29 @@ describe('cb-admin', () => {
   it('moves between tabs with the arrow keys and is accessible', async () => {
     const { el } = await signedIn();
     (shadow(el).querySelector('#tab-campaigns') as HTMLButtonElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    await until(() => shadow(el).activeElement?.id === 'tab-rules', 'focus moved');
+    await until(() => shadow(el).activeElement?.id === 'tab-skills', 'focus moved');
     await expect(el).to.be.accessible();
   });
+
+  it('offers skills, holidays and connections as tabs', async () => {
+    const { el } = await signedIn();
+    const tabs = [...shadow(el).querySelectorAll('[role="tab"]')].map((t) => t.textContent);
+    expect(tabs).to.deep.equal(['Campaigns', 'Skills', 'Holidays', 'Rules', 'Connections', 'Reports', 'Audit log', 'Operations', 'Service accounts']);
+    (shadow(el).querySelector('#tab-connections') as HTMLButtonElement).click();
+    await until(() => shadow(el).querySelector('cb-admin-connections'), 'connections panel');
+  });
+
+  for (const width of WIDTHS) {
+    it(`signs in and shows the tabs in a ${width} px column, accessible`, async () => {
+      const fake = backend();
+      const el = await fixture<CbAdmin>(html`<cb-admin cm-url="http://cm.test" .fetchImpl=${fake.fetchImpl}></cb-admin>`);
+      await setWidth(el, width);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+      const { el: signed } = await signedIn();
+      await setWidth(signed, width);
+      expect(controlsOutside(signed)).to.deep.equal([]);
+      await expect(signed).to.be.accessible();
+    });
+  }
 });

@@ -1,21 +1,32 @@
 // The admin view (issue 11), served by the BFF at /admin/ and usable inside Finesse as an admin
-// gadget (admin.xml): campaigns, global rules, reports and the audit log, as keyboard-friendly
-// tabs. Standalone, the administrator signs in with his Finesse id and password (kept in memory).
+// gadget (admin.xml): campaigns, skills, holiday calendars, global rules, connections, reports and
+// the audit log, as keyboard-friendly tabs. Standalone, the administrator signs in with his
+// Finesse id and password (kept in memory).
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AdminApi, type Report } from '../../admin/admin-api.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import '../cb-admin-campaigns/cb-admin-campaigns.ts';
+import '../cb-admin-skills/cb-admin-skills.ts';
+import '../cb-admin-holidays/cb-admin-holidays.ts';
+import '../cb-admin-connections/cb-admin-connections.ts';
 import '../cb-admin-rules/cb-admin-rules.ts';
 import '../cb-admin-audit/cb-admin-audit.ts';
 import '../cb-report-chart/cb-report-chart.ts';
+import '../cb-admin-operations/cb-admin-operations.ts';
+import '../cb-admin-service-accounts/cb-admin-service-accounts.ts';
 
-export type AdminTab = 'campaigns' | 'rules' | 'reports' | 'audit';
+export type AdminTab = 'campaigns' | 'skills' | 'holidays' | 'rules' | 'connections' | 'reports' | 'audit' | 'operations' | 'service-accounts';
 const TABS: Array<[AdminTab, string]> = [
   ['campaigns', 'Campaigns'],
+  ['skills', 'Skills'],
+  ['holidays', 'Holidays'],
   ['rules', 'Rules'],
+  ['connections', 'Connections'],
   ['reports', 'Reports'],
   ['audit', 'Audit log'],
+  ['operations', 'Operations'],
+  ['service-accounts', 'Service accounts'],
 ];
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -75,10 +86,20 @@ export class CbAdmin extends LitElement {
     switch (this.tab) {
       case 'campaigns':
         return html`<cb-admin-campaigns .api=${this.api}></cb-admin-campaigns>`;
+      case 'skills':
+        return html`<cb-admin-skills .api=${this.api}></cb-admin-skills>`;
+      case 'holidays':
+        return html`<cb-admin-holidays .api=${this.api}></cb-admin-holidays>`;
       case 'rules':
         return html`<cb-admin-rules .api=${this.api}></cb-admin-rules>`;
+      case 'connections':
+        return html`<cb-admin-connections .api=${this.api}></cb-admin-connections>`;
       case 'audit':
         return html`<cb-admin-audit .api=${this.api}></cb-admin-audit>`;
+      case 'operations':
+        return html`<cb-admin-operations .api=${this.api}></cb-admin-operations>`;
+      case 'service-accounts':
+        return html`<cb-admin-service-accounts .api=${this.api}></cb-admin-service-accounts>`;
       case 'reports':
         return html`<form class="range" @submit=${(e: Event) => (e.preventDefault(), void this.loadReport())}>
             <div><label for="from">From</label><input id="from" type="date" .value=${this.from} @input=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></div>

@@ -4,6 +4,7 @@ import './cb-arrival.ts';
 import { mockApi, outboundCall, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
 import type { CurrentCall } from '../../context/call-context.ts';
 import type { ArrivalContext } from '../../api/types.ts';
+import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
 function arrival(overrides: Partial<ArrivalContext> = {}): ArrivalContext {
   return {
@@ -87,14 +88,60 @@ describe('cb-arrival', () => {
     expect(mock.transport.callsOf('AcknowledgeArrivalByAccount')).to.have.length(0);
   });
 
-  it('clears when the call ends', async () => {
-    const { el, host } = await setup();
-    await until(() => shadow(el).querySelector('section'), 'panel');
+  it('when the call ends, the arrival goes and the agent is asked for the outcome, which is sent', async () => {
+    const mock = apiFor();
+    mock.transport.handlers.RecordCallOutcome = ({ outcome }) => ({ recordCallOutcome: { callbackId: '7', outcome, status: 'retry_wait', nextAttemptAt: '2026-11-24T10:10:00Z', scheduledAt: '2026-11-24T14:00:00Z', timeZone: 'Europe/Warsaw', violations: [], error: null } });
+    const { el, host } = await setup(mock);
+    await until(() => shadow(el).querySelector('[role="status"]'), 'acknowledged');
+    expect(shadow(el).querySelector('cb-call-outcome')).to.equal(null, 'not asked while the call is in flight');
     host.call = null;
     await host.updateComplete;
     await el.updateComplete;
+    expect(shadow(el).querySelector('section[aria-labelledby="arrival-title"]')).to.equal(null);
+    const ask = shadow(el).querySelector('cb-call-outcome') as HTMLElement & { updateComplete: Promise<unknown> };
+    expect(ask).to.not.equal(null);
+    await ask.updateComplete;
+    expect(ask.getAttribute('callback-id')).to.equal('7');
+    (ask.shadowRoot?.querySelector('input[value="not_reached"]') as HTMLInputElement).click();
+    await ask.updateComplete;
+    (ask.shadowRoot?.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => ask.shadowRoot?.querySelector('[role="status"]'), 'recorded');
+    expect(mock.transport.callsOf('RecordCallOutcome')).to.deep.equal([{ id: '7', outcome: 'not_reached', scheduledAt: null, timeZone: null }]);
+    (ask.shadowRoot?.querySelector('[data-action="dismiss"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('cb-call-outcome')).to.equal(null, 'closed after the answer');
+  });
+
+  it('does not ask for an outcome of a call that was never acknowledged', async () => {
+    const mock = mockApi({
+      ArrivalContext: () => ({ arrivalContext: arrival() }),
+      AcknowledgeArrivalByAccount: () => ({ acknowledgeArrivalByAccount: { context: null, error: 'invalid_state' } }),
+    });
+    const { el, host } = await setup(mock);
+    await until(() => shadow(el).querySelector('[role="alert"]'), 'refused');
+    host.call = null;
+    await host.updateComplete;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('cb-call-outcome')).to.equal(null);
     expect(shadow(el).querySelector('section')).to.equal(null);
   });
+
+  for (const width of WIDTHS) {
+    it(`fits a ${width} px column and is accessible: in the call, and asking for the outcome`, async () => {
+      const { el, host } = await setup(apiFor(arrival({ phone: '+48•••••••67', phoneMasked: true })));
+      await setWidth(el, width);
+      await until(() => shadow(el).querySelector('[role="status"]'), 'acknowledged');
+      expect(controlsOutside(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+      host.call = null;
+      await host.updateComplete;
+      await el.updateComplete;
+      const ask = shadow(el).querySelector('cb-call-outcome') as HTMLElement & { updateComplete: Promise<unknown> };
+      await ask.updateComplete;
+      expect(controlsOutside(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('is accessible', async () => {
     const { el } = await setup(apiFor(arrival({ phone: '+48•••••••67', phoneMasked: true })));

@@ -2,9 +2,11 @@
 // BAAccountNumber or in the call variable the Callback IVR script set — shows whose callback it
 // is, who booked it and when, the notes, and acknowledges the arrival once per call. Any agent the
 // call is routed to (personal, fallback skill, skill) gets this context while the call is in flight;
-// the number is masked when the callback is not his to read.
+// the number is masked when the callback is not his to read. When the call ends (the Finesse dialog
+// is dropped), the agent is asked for its outcome (cb-call-outcome) until he answers or closes it.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
 import type { CallbackApi } from '../../api/api-client.ts';
 import type { ArrivalContext } from '../../api/types.ts';
@@ -13,6 +15,7 @@ import { callContext, type CurrentCall } from '../../context/call-context.ts';
 import { sessionContext, type Session } from '../../context/session-context.ts';
 import { formatDateTime, hasMessage, t, type Locale, type MessageKey } from '../../i18n/i18n.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
+import '../cb-call-outcome/cb-call-outcome.ts';
 import styles from './cb-arrival.styles.ts';
 
 export type CbArrivalEvent = CustomEvent<{ arrival: ArrivalContext; acknowledged: boolean }>;
@@ -28,12 +31,16 @@ export class CbArrival extends LitElement {
   @state() private arrival: ArrivalContext | null = null;
   @state() private acknowledged = false;
   @state() private error = '';
+  /** The acknowledged arrival whose call has ended: its outcome is asked for. */
+  @state() private ended: ArrivalContext | null = null;
 
   private lookedUpFor = '';
 
   override willUpdate(): void {
     const key = this.call?.accountNumber && this.api ? `${this.call.dialogId}:${this.call.accountNumber}` : '';
     if (key === this.lookedUpFor) return;
+    // The dialog that brought the acknowledged callback call is gone (or replaced): ask how it ended.
+    if (this.arrival && this.acknowledged) this.ended = this.arrival;
     this.lookedUpFor = key;
     this.arrival = null;
     this.acknowledged = false;
@@ -72,7 +79,18 @@ export class CbArrival extends LitElement {
     return a.bookedBy.name ? `${a.bookedBy.name} (${a.bookedBy.id})` : a.bookedBy.id;
   }
 
+  private renderOutcome() {
+    const e = this.ended;
+    if (!e) return nothing;
+    return keyed(e.callbackId, html`<cb-call-outcome callback-id=${e.callbackId} .name=${`${e.firstName} ${e.lastName}`.trim()} .callback=${e}
+      @cb-outcome-dismissed=${() => (this.ended = null)}></cb-call-outcome>`);
+  }
+
   override render() {
+    return html`${this.renderOutcome()}${this.renderArrival()}`;
+  }
+
+  private renderArrival() {
     const a = this.arrival;
     if (!a && !this.error) return nothing;
     const l = this.locale;

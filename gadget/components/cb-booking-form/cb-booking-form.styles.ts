@@ -14,4 +14,5 @@ export default css`
   .notice.warning { background: #fff8e1; color: #4a3800; }
   .notice.failure { background: #ffebee; color: #5c1010; }
   .actions { display: flex; gap: 8px; align-items: center; }
+  button[aria-disabled='true'] { opacity: 0.55; cursor: progress; }
 `;

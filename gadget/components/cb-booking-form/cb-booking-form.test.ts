@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CbBookingForm } from './cb-booking-form.ts';
 import './cb-booking-form.ts';
-import { NOW, callback, mockApi, outboundCall, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { NOW, callback, mockApi, outboundCall, session, shadow, slots, until, type CbTestContext } from '../../test/mock-api.ts';
 import type { CurrentCall } from '../../context/call-context.ts';
+import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
 async function setup(api = mockApi().api, call: CurrentCall | null = outboundCall()) {
   const host = await fixture<CbTestContext>(html`<cb-test-context .api=${api} .session=${session()} .call=${call}>
@@ -185,4 +186,129 @@ describe('cb-booking-form: the customer time zone (issue 7, "The right zone")', 
     expect(zoneSelect(el).getAttribute('aria-invalid')).to.equal('true');
     expect((shadow(el).querySelector('cb-phone-field') as HTMLElement & { error: string }).error).to.contain('do-not-call');
   });
+});
+
+describe('cb-booking-form: nothing stale, focus kept (issue 10)', () => {
+  const booked = () => ({ bookCallback: { callback: callback({ scheduledAt: '2026-11-24T10:15:00Z' }), violations: [], duplicate: null } });
+  const focused = (el: CbBookingForm) => shadow(el).activeElement;
+  const selectSkill = async (el: CbBookingForm, name: string) => {
+    const select = shadow(el).querySelector<HTMLSelectElement>('#skill') as HTMLSelectElement;
+    select.value = name;
+    select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  };
+
+  it('drops the chosen time when the skill changes, so it is never submitted', async () => {
+    const mock = mockApi({ BookCallback: booked });
+    const el = await setup(mock.api);
+    await pickSlot(el);
+    await selectSkill(el, 'Support');
+    expect(shadow(el).querySelector('.hint[aria-live]')?.textContent).to.contain('Pick a time');
+    await submit(el);
+    expect(mock.transport.callsOf('BookCallback')).to.have.length(0);
+    expect(shadow(el).querySelector('#outcome')?.textContent).to.contain('Pick a time');
+  });
+
+  it('drops the chosen time when the target changes to a skill group', async () => {
+    const mock = mockApi({ BookCallback: booked });
+    const el = await setup(mock.api);
+    await pickSlot(el);
+    shadow(el).querySelector<HTMLInputElement>('input[value="skill"]')?.click();
+    await el.updateComplete;
+    await submit(el);
+    expect(mock.transport.callsOf('BookCallback')).to.have.length(0);
+  });
+
+  it('drops the chosen time when the next call arrives (another customer)', async () => {
+    const mock = mockApi({ BookCallback: booked });
+    const el = await setup(mock.api);
+    await pickSlot(el);
+    (el.parentElement as CbTestContext).call = outboundCall({ dialogId: '16000002', customerNumber: '+48 601 000 111', customerName: 'Ewa Nowak' });
+    await until(() => shadow(el).querySelector<HTMLInputElement>('#firstName')?.value === 'Ewa', 'the new call');
+    await submit(el);
+    expect(mock.transport.callsOf('BookCallback')).to.have.length(0);
+  });
+
+  it('keeps the focus on the submit button while the server answers, then moves it to the outcome', async () => {
+    let answer: (v: unknown) => void = () => undefined;
+    const mock = mockApi({ BookCallback: () => new Promise((r) => (answer = r)) });
+    const el = await setup(mock.api);
+    await pickSlot(el);
+    const button = shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]') as HTMLButtonElement;
+    button.focus();
+    button.click();
+    await until(() => mock.transport.callsOf('BookCallback').length, 'booking sent');
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(shadow(el).activeElement === button).to.equal(true, 'focus kept on the button');
+    button.click();
+    expect(mock.transport.callsOf('BookCallback')).to.have.length(1, 'no second booking while busy');
+    answer(booked());
+    await until(() => focused(el)?.id === 'outcome', 'focus on the notice');
+  });
+
+  it('puts the focus on the success notice after booking, and the next edit clears it', async () => {
+    const el = await setup(mockApi({ BookCallback: booked }).api);
+    await pickSlot(el);
+    await submit(el);
+    await until(() => focused(el)?.id === 'outcome', 'focus on the notice');
+    expect(focused(el)?.textContent).to.contain('Callback booked');
+    const notes = shadow(el).querySelector('#notes') as HTMLTextAreaElement;
+    notes.value = 'next one';
+    notes.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.notice.success')).to.equal(null);
+  });
+
+  it('clears the last success when the next booking starts with a new time', async () => {
+    const el = await setup(mockApi({ BookCallback: booked }).api);
+    await pickSlot(el);
+    await submit(el);
+    await pickSlot(el);
+    expect(shadow(el).querySelector('.notice.success')).to.equal(null);
+  });
+
+  it('after SLOT_FULL shows the slot full at once, refreshes availability and drops the time', async () => {
+    let refused = false;
+    const mock = mockApi({
+      BookCallback: () => ((refused = true), { bookCallback: { callback: null, duplicate: null, violations: [{ code: 'SLOT_FULL', field: 'scheduledAt', message: 'full' }] } }),
+      // The server's fresh answer: someone else took the last places meanwhile (held until the test looks).
+      Availability: async () => ({ availability: slots().map((s) => (refused && s.start === '2026-11-24T10:15:00Z' ? { ...s, available: 0, closedReason: 'SLOT_FULL' } : s)) }),
+    });
+    const el = await setup(mock.api);
+    await pickSlot(el);
+    const asked = mock.transport.callsOf('Availability').length;
+    await submit(el);
+    const cal = shadow(calendar(el));
+    expect(cal.querySelector('.slot.high') === null).to.equal(true, 'the refused slot is no longer offered as free');
+    await until(() => mock.transport.callsOf('Availability').length > asked, 'fresh availability');
+    await until(() => !cal.querySelector('[role="status"]'), 'fresh availability shown');
+    expect(cal.querySelector('.slot.high') === null).to.equal(true, 'still full in the fresh answer');
+    expect(shadow(el).querySelector('.hint[aria-live]')?.textContent).to.contain('Pick a time');
+    await until(() => focused(el)?.id === 'outcome', 'focus on the refusal');
+    expect(focused(el)?.textContent).to.contain('fully booked');
+  });
+
+  it('shows a refusal beside the submit button at 700 px and moves the focus to it', async () => {
+    const mock = mockApi({ BookCallback: () => ({ bookCallback: { callback: null, duplicate: null, violations: [{ code: 'INVALID_PHONE', field: 'phone', message: 'bad' }] } }) });
+    const el = await setup(mock.api);
+    await setWidth(el, 700);
+    await pickSlot(el);
+    await submit(el);
+    await until(() => focused(el)?.id === 'outcome', 'focus on the refusal');
+    const outcome = (focused(el) as HTMLElement).getBoundingClientRect();
+    const button = (shadow(el).querySelector('button[type="submit"]') as HTMLElement).getBoundingClientRect();
+    expect(outcome.top - button.bottom).to.be.within(0, 40);
+    expect(focused(el)?.textContent).to.contain('not a valid phone number');
+  });
+
+  for (const width of WIDTHS) {
+    it(`keeps every control inside a ${width} px column and stays accessible`, async () => {
+      const el = await setup(mockApi({ BookCallback: booked }).api);
+      await setWidth(el, width);
+      await pickSlot(el);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

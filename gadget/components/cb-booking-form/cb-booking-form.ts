@@ -1,9 +1,11 @@
 // The booking form: number (from the call, editable, checked as typed), names (from BABuddyName),
 // campaign (from the call's BACampaign / DNIS), target "me" or a skill, customer time zone (from
 // the number: a chooser with every zone of its country when it has several, preset to the zone its
-// area code gives), the availability calendar and notes. Violations appear beside their fields; a
-// duplicate offers to reschedule the existing callback.
-import { LitElement, html, nothing } from 'lit';
+// area code gives), the availability calendar and notes. Violations appear beside their fields and,
+// together, beside the submit button, which then has the focus (kept on the button while the server
+// answers); a duplicate offers to reschedule it. Nothing stale survives: another skill, target,
+// campaign, zone or call drops the chosen time, the next edit the last success; a full slot shows full.
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { CallbackApi } from '../../api/api-client.ts';
@@ -11,20 +13,22 @@ import type { BookResult, Callback, Campaign, PhoneInfo, Skill, Violation } from
 import { apiContext } from '../../context/api-context.ts';
 import { callContext, type CurrentCall } from '../../context/call-context.ts';
 import { sessionContext, type Session } from '../../context/session-context.ts';
-import { formatDateTime, hasMessage, t, type MessageKey } from '../../i18n/i18n.ts';
+import { formatDateTime, t, type MessageKey } from '../../i18n/i18n.ts';
 import { defaultCampaign, splitName } from '../../lib/call-defaults.ts';
 import { renderZoneSelect, zoneChoiceOf, zoneToSelect } from './zone-choice.ts';
+import { renderFieldErrors, renderTargetChoice, type Target } from './target-choice.ts';
+import { FIELD_OF, renderOutcome, violationText, type Notice } from './booking-outcome.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import type { CbPhoneChangeEvent } from '../cb-phone-field/cb-phone-field.ts';
-import type { CbSlotSelectEvent } from '../cb-availability-calendar/cb-availability-calendar.ts';
+import type { CbAvailabilityCalendar, CbSlotSelectEvent } from '../cb-availability-calendar/cb-availability-calendar.ts';
 import '../cb-phone-field/cb-phone-field.ts';
 import '../cb-availability-calendar/cb-availability-calendar.ts';
 import styles from './cb-booking-form.styles.ts';
 
 export type CbBookedEvent = CustomEvent<{ callback: Callback }>;
 
-type Notice = { kind: 'success' | 'warning' | 'failure'; text: string } | null;
-const FIELD_OF: Record<string, string> = { agentId: 'target', skill: 'target' };
+/** Changes that ask the calendar for other slots: a time chosen before them no longer applies. */
+const SLOT_SCOPE = ['campaign', 'skill', 'target', 'timeZone'] as const;
 
 @customElement('cb-booking-form')
 export class CbBookingForm extends LitElement {
@@ -43,7 +47,7 @@ export class CbBookingForm extends LitElement {
   @state() private firstName = '';
   @state() private lastName = '';
   @state() private campaign = '';
-  @state() private target: 'me' | 'skill' = 'me';
+  @state() private target: Target = 'me';
   @state() private skill = '';
   @state() private timeZone = '';
   @state() private notes = '';
@@ -59,13 +63,22 @@ export class CbBookingForm extends LitElement {
   private loadedFor: CallbackApi | undefined;
   private prefilledFor = '';
   private zoneTouched = false;
+  /** Put the focus on the outcome beside the submit button after the next render. */
+  private focusOutcome = false;
 
-  override willUpdate(): void {
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (SLOT_SCOPE.some((k) => changed.has(k as keyof CbBookingForm))) this.selectedSlot = '';
     if (this.api && this.api !== this.loadedFor) {
       this.loadedFor = this.api;
       void this.loadChoices();
     }
     if (this.call && this.call.dialogId !== this.prefilledFor && this.campaigns.length) this.prefillFromCall(this.call);
+  }
+
+  override updated(): void {
+    if (!this.focusOutcome) return;
+    this.focusOutcome = false;
+    this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
   }
 
   private get locale() {
@@ -97,6 +110,7 @@ export class CbBookingForm extends LitElement {
     this.phoneInfo = null;
     this.timeZone = this.campaigns.find((c) => c.name === this.campaign)?.timeZone ?? this.timeZone;
     this.resetOutcome();
+    this.selectedSlot = ''; // another customer: the time chosen for the last one does not apply
     this.prefilled = true;
     // On a callback call UCCX knows the number as it dialled it; the callback has it in E.164.
     if (call.accountNumber) void this.prefillFromCallback(call);
@@ -118,12 +132,22 @@ export class CbBookingForm extends LitElement {
   private fieldErrors(field: string): string[] {
     return this.violations
       .filter((v) => (FIELD_OF[v.field] ?? v.field) === field)
-      .map((v) => (hasMessage(`violation.${v.code}`) ? t(this.locale, `violation.${v.code}` as MessageKey) : v.message));
+      .map((v) => violationText(this.locale, v));
   }
 
-  private otherErrors(): string[] {
-    const known = ['phone', 'firstName', 'lastName', 'campaign', 'timeZone', 'target', 'scheduledAt', 'notes'];
-    return this.violations.filter((v) => !known.includes(FIELD_OF[v.field] ?? v.field)).map((v) => v.message);
+  /** The agent starts the next booking: the last success is history. */
+  private onEdit(): void {
+    if (this.notice?.kind === 'success') this.notice = null;
+  }
+
+  private onSlot(e: CbSlotSelectEvent): void {
+    this.selectedSlot = e.detail.start;
+    this.onEdit();
+  }
+
+  private refuse(code: string, field: string, message: string): void {
+    this.violations = [{ code, field, message }];
+    this.focusOutcome = true;
   }
 
   private onPhone(e: CbPhoneChangeEvent): void {
@@ -144,14 +168,8 @@ export class CbBookingForm extends LitElement {
     e.preventDefault();
     if (!this.api || this.busy) return;
     this.resetOutcome();
-    if (!this.timeZone) {
-      this.violations = [{ code: 'PICK_ZONE', field: 'timeZone', message: t(this.locale, 'zone.pickFirst') }];
-      return;
-    }
-    if (!this.selectedSlot) {
-      this.violations = [{ code: 'PICK_SLOT', field: 'scheduledAt', message: t(this.locale, 'book.pickSlot') }];
-      return;
-    }
+    if (!this.timeZone) return this.refuse('PICK_ZONE', 'timeZone', t(this.locale, 'zone.pickFirst'));
+    if (!this.selectedSlot) return this.refuse('PICK_SLOT', 'scheduledAt', t(this.locale, 'book.pickSlot'));
     this.busy = true;
     try {
       const personal = this.target === 'me';
@@ -172,6 +190,7 @@ export class CbBookingForm extends LitElement {
       );
     } catch (err) {
       this.notice = { kind: 'failure', text: t(this.locale, 'book.failed', { message: (err as Error).message }) };
+      this.focusOutcome = true;
     } finally {
       this.busy = false;
     }
@@ -186,6 +205,7 @@ export class CbBookingForm extends LitElement {
       this.handleResult(await this.api.rescheduleCallback(id, this.selectedSlot, this.timeZone), 'book.rescheduled');
     } catch (err) {
       this.notice = { kind: 'failure', text: t(this.locale, 'book.failed', { message: (err as Error).message }) };
+      this.focusOutcome = true;
     } finally {
       this.busy = false;
     }
@@ -194,6 +214,12 @@ export class CbBookingForm extends LitElement {
   private handleResult(result: BookResult, success: 'book.success' | 'book.rescheduled'): void {
     this.violations = result.violations;
     this.duplicate = result.duplicate;
+    this.focusOutcome = true;
+    const calendar = this.renderRoot.querySelector<CbAvailabilityCalendar>('cb-availability-calendar');
+    if (result.violations.some((v) => v.code === 'SLOT_FULL') && this.selectedSlot) {
+      void calendar?.markFull(this.selectedSlot);
+      this.selectedSlot = '';
+    }
     if (result.duplicate) {
       const d = result.duplicate;
       const status = t(this.locale, `status.${d.status}` as MessageKey);
@@ -204,40 +230,16 @@ export class CbBookingForm extends LitElement {
     this.notice = { kind: 'success', text: t(this.locale, success, { when: formatDateTime(this.locale, cb.scheduledAt, cb.timeZone) }) };
     this.selectedSlot = '';
     this.notes = '';
-    void this.renderRoot.querySelector('cb-availability-calendar')?.load();
+    void calendar?.load();
     this.dispatchEvent(new CustomEvent('cb-booked', { detail: { callback: cb }, bubbles: true, composed: true }));
   }
 
   private renderErrors(field: string) {
-    const errors = this.fieldErrors(field);
-    return errors.length ? html`<p id="${field}-error" class="field-error" role="alert">${errors.join(' ')}</p>` : nothing;
+    return renderFieldErrors(field, this.fieldErrors(field));
   }
 
   private describedBy(field: string): string | typeof nothing {
     return this.fieldErrors(field).length ? `${field}-error` : nothing;
-  }
-
-  private renderTarget() {
-    const l = this.locale;
-    const skillLabel = this.target === 'me' ? t(l, 'field.fallbackSkill') : t(l, 'field.skill');
-    return html`
-      <fieldset aria-describedby=${this.describedBy('target')}>
-        <legend>${t(l, 'field.target')}</legend>
-        <label class="radio"><input type="radio" name="target" value="me" .checked=${this.target === 'me'} @change=${() => (this.target = 'me')} />${t(l, 'field.targetMe')}</label>
-        <label class="radio"><input type="radio" name="target" value="skill" .checked=${this.target === 'skill'} @change=${() => (this.target = 'skill')} />${t(l, 'field.targetSkill')}</label>
-        <label for="skill">${skillLabel}</label>
-        <select id="skill" @change=${(e: Event) => (this.skill = (e.target as HTMLSelectElement).value)}>
-          ${this.skills.map((s) => html`<option value=${s.name} ?selected=${s.name === this.skill}>${s.name}</option>`)}
-        </select>
-        ${this.renderErrors('target')}
-      </fieldset>
-    `;
-  }
-
-  /** The customer's zone: every zone of the number's country when it has several (none preset unless the area code tells). */
-  private renderZone() {
-    const errors = this.fieldErrors('timeZone');
-    return renderZoneSelect({ locale: this.locale, choice: zoneChoiceOf(this.phoneInfo, this.timeZone), value: this.timeZone, errors, onChange: (e) => this.onZone(e) });
   }
 
   override render() {
@@ -250,7 +252,7 @@ export class CbBookingForm extends LitElement {
         ${this.renderErrors(field)}
       </div>`;
     return html`
-      <form @submit=${this.submit} novalidate aria-label=${t(l, 'tab.book')}>
+      <form @submit=${this.submit} novalidate aria-label=${t(l, 'tab.book')} @input=${this.onEdit} @change=${this.onEdit}>
         ${this.prefilled ? html`<p class="hint">${t(l, 'book.fromCall')}</p>` : nothing}
         <cb-phone-field .value=${this.phone} .campaign=${this.campaign} .error=${this.fieldErrors('phone').join(' ')} @cb-phone-change=${this.onPhone}></cb-phone-field>
         <div class="row">${input('firstName', 'field.firstName')}${input('lastName', 'field.lastName')}</div>
@@ -258,19 +260,21 @@ export class CbBookingForm extends LitElement {
           <div>
             <label for="campaign">${t(l, 'field.campaign')}</label>
             <select id="campaign" aria-describedby=${this.describedBy('campaign')} @change=${(e: Event) => (this.campaign = (e.target as HTMLSelectElement).value)}>
+              ${this.campaign ? nothing : html`<option value="" selected>${t(l, 'field.chooseCampaign')}</option>`}
               ${this.campaigns.map((c) => html`<option value=${c.name} ?selected=${c.name === this.campaign}>${c.name} (${c.ddi})</option>`)}
             </select>
             ${this.renderErrors('campaign')}
           </div>
-          ${this.renderZone()}
+          ${renderZoneSelect({ locale: l, choice: zoneChoiceOf(this.phoneInfo, this.timeZone), value: this.timeZone, errors: this.fieldErrors('timeZone'), onChange: (e) => this.onZone(e) })}
         </div>
-        ${this.renderTarget()}
+        ${renderTargetChoice({ locale: l, target: this.target, skill: this.skill, skills: this.skills, errors: this.fieldErrors('target'),
+          onTarget: (target) => (this.target = target), onSkill: (skill) => (this.skill = skill) })}
         <fieldset aria-describedby=${this.describedBy('scheduledAt')}>
           <legend>${t(l, 'field.when')}</legend>
           ${this.timeZone
             ? html`<cb-availability-calendar .campaign=${this.campaign} .skill=${this.skill} .agentId=${this.target === 'me' ? this.session?.agentId ?? '' : ''}
                 .timeZone=${this.timeZone} .phone=${this.phoneInfo?.valid ? this.phoneInfo.e164 ?? '' : ''} .value=${this.selectedSlot} .now=${this.now}
-                @cb-slot-select=${(e: CbSlotSelectEvent) => (this.selectedSlot = e.detail.start)}></cb-availability-calendar>
+                @cb-slot-select=${this.onSlot}></cb-availability-calendar>
               <p class="hint" aria-live="polite">${this.selectedSlot ? t(l, 'book.selected', { when: formatDateTime(l, this.selectedSlot, this.timeZone) }) : t(l, 'book.pickSlot')}</p>`
             : html`<p class="hint" id="zone-first">${t(l, 'zone.pickFirst')}</p>`}
           ${this.renderErrors('scheduledAt')}
@@ -281,12 +285,11 @@ export class CbBookingForm extends LitElement {
             @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}></textarea>
           ${this.renderErrors('notes')}
         </div>
-        ${this.otherErrors().map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
-        ${this.notice ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'success' ? 'status' : 'alert'}>${this.notice.text}</p>` : nothing}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'book.submit')}</button>
+          <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t(l, 'book.submit')}</button>
           ${this.duplicate ? html`<button type="button" id="reschedule-duplicate" ?disabled=${this.busy || !this.selectedSlot} @click=${this.rescheduleDuplicate}>${t(l, 'book.rescheduleDuplicate')}</button>` : nothing}
         </div>
+        ${renderOutcome(l, this.notice, this.violations)}
       </form>
     `;
   }

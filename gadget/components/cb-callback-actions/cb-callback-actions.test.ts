@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { CbCallbackActions } from './cb-callback-actions.ts';
+import type { CbCallbackActions, CbCallbackUpdatedEvent } from './cb-callback-actions.ts';
 import './cb-callback-actions.ts';
 import type { CbReschedule } from '../cb-reschedule/cb-reschedule.ts';
 import { AGENTS, SKILLS, callback, mockApi, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { WIDTHS, controlsOutside, scrollsSideways, setWidth } from '../../test/widths.ts';
 
 async function setup(mock = mockApi(), c = callback()) {
   const host = await fixture<CbTestContext>(html`<cb-test-context .api=${mock.api} .session=${session({ role: 'supervisor', agentId: '2001' })}>
@@ -18,20 +19,24 @@ const click = async (el: CbCallbackActions, selector: string) => {
 };
 
 describe('cb-callback-actions', () => {
-  it('reschedules to a local time in the callback zone', async () => {
-    const mock = mockApi({ RescheduleCallback: (v) => ({ rescheduleCallback: { callback: callback({ scheduledAt: '2026-11-26T08:00:00Z' }), violations: [], duplicate: null, v } }) });
+  it('reschedules to a slot picked in the callback’s calendar, in the callback zone', async () => {
+    const mock = mockApi({
+      RescheduleCallback: (v) => ({ rescheduleCallback: { callback: callback({ scheduledAt: v.scheduledAt }), violations: [], duplicate: null } }),
+      Availability: (v) => ({ availability: [{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }] }),
+    });
     const el = await setup(mock);
     await click(el, '[data-action="reschedule"]');
     const editor = shadow(el).querySelector('cb-reschedule') as CbReschedule;
+    const calendar = await until(() => shadow(editor).querySelector('cb-availability-calendar'), 'calendar');
+    (await until(() => shadow(calendar).querySelector<HTMLButtonElement>('.slot.high'), 'free slot')).click();
     await editor.updateComplete;
-    const input = shadow(editor).querySelector('input') as HTMLInputElement;
-    expect(input.value).to.equal('2026-11-24T15:00');
-    input.value = '2026-11-26T09:00';
-    input.dispatchEvent(new Event('input'));
+    expect(mock.transport.callsOf('Availability')[0]).to.include({ campaign: 'CB_MAIN', skill: 'Sales', agentId: '1001', timeZone: 'Europe/Warsaw' });
     const updated = new Promise((r) => el.addEventListener('cb-callback-updated', r, { once: true }));
-    shadow(editor).querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    shadow(editor).querySelector<HTMLButtonElement>('button.primary')?.click();
     await updated;
-    expect(mock.transport.callsOf('RescheduleCallback')[0]).to.deep.equal({ id: '1', scheduledAt: '2026-11-26T09:00', timeZone: 'Europe/Warsaw' });
+    const [call] = mock.transport.callsOf('RescheduleCallback');
+    expect(call).to.deep.include({ id: '1', timeZone: 'Europe/Warsaw' });
+    expect(call.scheduledAt).to.match(/T10:15:00Z$/);
   });
 
   it('reassigns to an agent', async () => {
@@ -71,4 +76,56 @@ describe('cb-callback-actions', () => {
     await click(el, '[data-action="reassign"]');
     await expect(el).to.be.accessible();
   });
+
+  it('puts the focus on a refusal beside the action that caused it', async () => {
+    const mock = mockApi({ CancelCallback: () => ({ cancelCallback: { callback: null, violations: [{ code: 'SLOT_FULL', field: 'scheduledAt', message: 'full' }], duplicate: null } }) });
+    const el = await setup(mock);
+    await click(el, '[data-action="cancel"]');
+    await click(el, '.panel .primary');
+    const error = await until(() => shadow(el).querySelector('.panel + .error'), 'error beside the cancel panel');
+    await until(() => shadow(el).activeElement === error, 'focus on the error');
+  });
+
+  it('puts the focus on the refusal beside the reschedule buttons when a new time is refused', async () => {
+    const mock = mockApi({
+      RescheduleCallback: () => ({ rescheduleCallback: { callback: null, violations: [{ code: 'SLOT_FULL', field: 'scheduledAt', message: 'full' }], duplicate: null } }),
+      Availability: (v) => ({ availability: [{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }] }),
+    });
+    const el = await setup(mock);
+    await click(el, '[data-action="reschedule"]');
+    const editor = shadow(el).querySelector('cb-reschedule') as CbReschedule;
+    const calendar = await until(() => shadow(editor).querySelector('cb-availability-calendar'), 'calendar');
+    (await until(() => shadow(calendar).querySelector<HTMLButtonElement>('.slot.high'), 'free slot')).click();
+    await editor.updateComplete;
+    shadow(editor).querySelector<HTMLButtonElement>('button.primary')?.click();
+    const error = await until(() => shadow(editor).querySelector('.error'), 'error in the editor');
+    expect(error.textContent).to.contain('fully booked');
+    await until(() => shadow(editor).activeElement === error, 'focus on the refusal');
+  });
+
+  it('gives the focus back to the button that opened a panel when it closes, and reports which action changed the callback', async () => {
+    const mock = mockApi({ CancelCallback: () => ({ cancelCallback: { callback: callback({ status: 'cancelled' }), violations: [], duplicate: null } }) });
+    const el = await setup(mock);
+    await click(el, '[data-action="cancel"]');
+    await click(el, '.panel button:not(.primary)');
+    await until(() => shadow(el).activeElement?.getAttribute('data-action') === 'cancel', 'focus back on Cancel');
+    await click(el, '[data-action="cancel"]');
+    const updated = new Promise<CbCallbackUpdatedEvent>((r) => el.addEventListener('cb-callback-updated', r, { once: true }));
+    await click(el, '.panel .primary');
+    expect((await updated).detail.action).to.equal('cancel');
+  });
+
+  for (const [width, panel] of WIDTHS.flatMap((w) => (['reassign', 'reschedule', 'cancel'] as const).map((p) => [w, p] as const))) {
+    it(`keeps every action and the ${panel} panel inside a ${width} px column (Polish)`, async () => {
+      const host = await fixture<CbTestContext>(html`<cb-test-context .api=${mockApi().api} .session=${session({ role: 'supervisor', agentId: '2001', locale: 'pl' })}>
+        <cb-callback-actions allow-reassign .callback=${callback()} .agents=${AGENTS} .skills=${SKILLS}></cb-callback-actions>
+      </cb-test-context>`);
+      const el = host.querySelector('cb-callback-actions') as CbCallbackActions;
+      await click(el, `[data-action="${panel}"]`);
+      await setWidth(el, width);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      expect(scrollsSideways(el)).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

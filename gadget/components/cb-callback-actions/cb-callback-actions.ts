@@ -14,7 +14,9 @@ import type { CbRescheduleSubmitEvent } from '../cb-reschedule/cb-reschedule.ts'
 import '../cb-reschedule/cb-reschedule.ts';
 import styles from './cb-callback-actions.styles.ts';
 
-export type CbCallbackUpdatedEvent = CustomEvent<{ callback: Callback }>;
+export type CallbackAction = 'reschedule' | 'cancel' | 'reassign';
+/** A change went through: the list moves the row and the focus according to the action. */
+export type CbCallbackUpdatedEvent = CustomEvent<{ callback: Callback; action: CallbackAction }>;
 
 let serial = 0;
 
@@ -30,7 +32,7 @@ export class CbCallbackActions extends LitElement {
   @property({ attribute: false }) agents: Agent[] = [];
   @property({ attribute: false }) skills: Skill[] = [];
 
-  @state() private mode: 'idle' | 'reschedule' | 'cancel' | 'reassign' = 'idle';
+  @state() private mode: 'idle' | CallbackAction = 'idle';
   @state() private error = '';
   @state() private busy = false;
   @state() private reassignTo = '';
@@ -41,12 +43,22 @@ export class CbCallbackActions extends LitElement {
     return this.session?.locale ?? 'en';
   }
 
-  private open(mode: CbCallbackActions['mode']): void {
-    this.mode = mode;
-    this.error = '';
+  /** Focuses the first action button (the lists move the focus here after a change); false if there is none. */
+  focusFirst(): boolean {
+    const button = this.renderRoot.querySelector<HTMLButtonElement>('.buttons button');
+    button?.focus();
+    return Boolean(button);
   }
 
-  private async run(write: () => Promise<BookResult>): Promise<void> {
+  private open(mode: CbCallbackActions['mode']): void {
+    const closing = this.mode;
+    this.mode = mode;
+    this.error = '';
+    // Closing a panel gives the focus back to the button that opened it.
+    if (mode === 'idle' && closing !== 'idle') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-action="${closing}"]`)?.focus());
+  }
+
+  private async run(action: CallbackAction, write: () => Promise<BookResult>): Promise<void> {
     this.busy = true;
     this.error = '';
     try {
@@ -56,23 +68,36 @@ export class CbCallbackActions extends LitElement {
         return;
       }
       this.mode = 'idle';
-      this.dispatchEvent(new CustomEvent('cb-callback-updated', { detail: { callback: result.callback }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('cb-callback-updated', { detail: { callback: result.callback, action }, bubbles: true, composed: true }));
     } catch (e) {
       this.error = (e as Error).message;
     } finally {
       this.busy = false;
+      if (this.error) void this.focusError();
     }
+  }
+
+  /** A refusal is read out (role=alert) and takes the focus where it appeared, beside its action. */
+  private async focusError(): Promise<void> {
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector('cb-reschedule');
+    if (editor) {
+      await editor.updateComplete;
+      editor.shadowRoot?.querySelector<HTMLElement>('.error')?.focus();
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement>('.error')?.focus();
   }
 
   private reschedule(e: CbRescheduleSubmitEvent): void {
     const { scheduledAt, timeZone } = e.detail;
     const c = this.callback;
-    if (c && this.api) void this.run(() => (this.api as CallbackApi).rescheduleCallback(c.id, scheduledAt, timeZone));
+    if (c && this.api) void this.run('reschedule', () => (this.api as CallbackApi).rescheduleCallback(c.id, scheduledAt, timeZone));
   }
 
   private cancel(): void {
     const c = this.callback;
-    if (c && this.api) void this.run(() => (this.api as CallbackApi).cancelCallback(c.id, this.session?.role === 'agent' ? 'agent' : 'supervisor'));
+    if (c && this.api) void this.run('cancel', () => (this.api as CallbackApi).cancelCallback(c.id, this.session?.role === 'agent' ? 'agent' : 'supervisor'));
   }
 
   private reassign(e: Event): void {
@@ -80,7 +105,11 @@ export class CbCallbackActions extends LitElement {
     const c = this.callback;
     const [kind, value] = this.reassignTo.split(':');
     if (!c || !this.api || !value) return;
-    void this.run(() => (this.api as CallbackApi).reassignCallback(c.id, kind === 'agent' ? { agentId: value } : { skill: value }));
+    void this.run('reassign', () => (this.api as CallbackApi).reassignCallback(c.id, kind === 'agent' ? { agentId: value } : { skill: value }));
+  }
+
+  private renderError() {
+    return this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : nothing;
   }
 
   private renderPanel() {
@@ -88,13 +117,13 @@ export class CbCallbackActions extends LitElement {
     const c = this.callback as Callback;
     switch (this.mode) {
       case 'reschedule':
-        return html`<cb-reschedule .scheduledAt=${c.scheduledAt} .timeZone=${c.timeZone} .error=${this.error}
+        return html`<cb-reschedule .callback=${c} .error=${this.error}
           @cb-reschedule-submit=${this.reschedule} @cb-reschedule-close=${() => this.open('idle')}></cb-reschedule>`;
       case 'cancel':
         return html`<div class="panel">
           <button class="primary" type="button" ?disabled=${this.busy} @click=${this.cancel}>${t(l, 'action.confirmCancel')}</button>
           <button type="button" @click=${() => this.open('idle')}>${t(l, 'action.keep')}</button>
-        </div>${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+        </div>${this.renderError()}`;
       case 'reassign':
         return html`<form class="panel" @submit=${this.reassign}>
           <div>
@@ -107,7 +136,7 @@ export class CbCallbackActions extends LitElement {
           </div>
           <button class="primary" type="submit" ?disabled=${this.busy || !this.reassignTo}>${t(l, 'action.apply')}</button>
           <button type="button" @click=${() => this.open('idle')}>${t(l, 'action.close')}</button>
-        </form>${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+        </form>${this.renderError()}`;
       default:
         return nothing;
     }

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CbDueAlert } from './cb-due-alert.ts';
 import './cb-due-alert.ts';
 import { NOW, callback, mockApi, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { WIDTHS, controlsOutside, scrollsSideways, setWidth } from '../../test/widths.ts';
 
 function apiWith(items = [callback({ id: '1', scheduledAt: '2026-11-24T10:05:00Z' }), callback({ id: '2', scheduledAt: '2026-11-24T09:00:00Z' }), callback({ id: '3', agentId: '1002', createdBy: '1002', scheduledAt: '2026-11-24T10:01:00Z' })]) {
   return mockApi({ Callbacks: () => ({ callbacks: { items, nextCursor: null } }) }, true);
@@ -42,4 +43,17 @@ describe('cb-due-alert', () => {
     await until(() => shadow(el).querySelector('[role="alert"]'), 'alert');
     await expect(el).to.be.accessible();
   });
+
+  for (const width of WIDTHS) {
+    it(`keeps its Show button inside a ${width} px column (Polish)`, async () => {
+      const mock = apiWith();
+      const host = await fixture<CbTestContext>(html`<cb-test-context .api=${mock.api} .session=${session({ locale: 'pl' })}><cb-due-alert .now=${() => NOW}></cb-due-alert></cb-test-context>`);
+      const el = host.querySelector('cb-due-alert') as CbDueAlert;
+      await until(() => shadow(el).querySelector('[role="alert"] button'), 'alert');
+      await setWidth(el, width);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      expect(scrollsSideways(el)).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CbGadget } from './cb-gadget.ts';
 import './cb-gadget.ts';
-import { mockApi, session, shadow, until } from '../../test/mock-api.ts';
+import { callback, mockApi, session, shadow, until } from '../../test/mock-api.ts';
+import { WIDTHS, controlsOutside, scrollsSideways, setWidth } from '../../test/widths.ts';
 import type { Role } from '../../api/types.ts';
 
 function apiAs(role: Role) {
@@ -85,4 +86,19 @@ describe('cb-gadget', () => {
     expect(panel.shadowRoot?.textContent).to.contain('John Smith (1101)');
     expect(mock.transport.callsOf('ActiveCallbacksForNumber')).to.deep.equal([{ phone: '0601234567' }]);
   });
+
+  for (const width of WIDTHS) {
+    it(`keeps the tabs and Team callbacks inside a ${width} px column (supervisor, Polish)`, async () => {
+      const mock = apiAs('supervisor');
+      mock.transport.handlers.Callbacks = () => ({ callbacks: { items: [callback({ id: '1' }), callback({ id: '2', timeZone: 'America/New_York' })], nextCursor: null } });
+      const { el } = await setup('supervisor', 'pl', mock);
+      tabs(el)[2].click();
+      const team = await until(() => shadow(el).querySelector('cb-supervisor'), 'team view');
+      await until(() => team.shadowRoot?.querySelector('tr[data-id="2"]'), 'rows');
+      await setWidth(el, width);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      expect(scrollsSideways(el)).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CbInboundMatch, CbInboundClosedEvent, CbInboundKeptEvent } from './cb-inbound-match.ts';
 import './cb-inbound-match.ts';
 import { mockApi, outboundCall, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { WIDTHS, controlsOutside, scrollsSideways, setWidth } from '../../test/widths.ts';
 import type { CurrentCall } from '../../context/call-context.ts';
 import type { InboundMatch } from '../../api/types.ts';
 
@@ -113,4 +114,28 @@ describe('cb-inbound-match', () => {
     await until(() => items(el).length === 2, 'matches');
     await expect(el).to.be.accessible();
   });
+
+  it("shows each promised time with its zone label, and the agent's time when his zone differs", async () => {
+    const mock = apiFor();
+    const host = await fixture<CbTestContext>(html`<cb-test-context .api=${mock.api} .session=${session()} .call=${inboundCall()}><cb-inbound-match .timeZone=${'Europe/Warsaw'}></cb-inbound-match></cb-test-context>`);
+    const el = host.querySelector('cb-inbound-match') as CbInboundMatch;
+    await until(() => items(el).length === 2, 'matches');
+    const [mine, theirs] = items(el);
+    expect(mine.querySelector('strong')?.textContent).to.equal('Promised for 25 Nov 2026, 14:00 CET');
+    expect(mine.querySelector('.hint')).to.equal(null);
+    expect(theirs.querySelector('strong')?.textContent).to.equal('Promised for 26 Nov 2026, 10:00 GMT-5');
+    expect(theirs.querySelector('.hint')?.textContent).to.equal('(your time 16:00 CET)');
+  });
+
+  for (const width of WIDTHS) {
+    it(`keeps Close it / Keep it inside a ${width} px column (Polish)`, async () => {
+      const host = await fixture<CbTestContext>(html`<cb-test-context .api=${apiFor().api} .session=${session({ locale: 'pl' })} .call=${inboundCall()}><cb-inbound-match></cb-inbound-match></cb-test-context>`);
+      const el = host.querySelector('cb-inbound-match') as CbInboundMatch;
+      await until(() => items(el).length === 2, 'matches');
+      await setWidth(el, width);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      expect(scrollsSideways(el)).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

@@ -3,15 +3,16 @@
 // callback: only that it exists, its time, campaign and who booked it) — and offers to close it
 // as reached ("close it — customer reached") or to keep it.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { CallbackApi } from '../../api/api-client.ts';
 import type { InboundMatch } from '../../api/types.ts';
 import { apiContext } from '../../context/api-context.ts';
 import { callContext, type CurrentCall } from '../../context/call-context.ts';
 import { sessionContext, type Session } from '../../context/session-context.ts';
-import { formatDateTime, hasMessage, t, type Locale, type MessageKey } from '../../i18n/i18n.ts';
+import { hasMessage, t, type Locale, type MessageKey } from '../../i18n/i18n.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
+import { deskZone, whenText } from '../../lib/when-text.ts';
 import styles from './cb-inbound-match.styles.ts';
 
 export type CbInboundClosedEvent = CustomEvent<{ match: InboundMatch }>;
@@ -33,6 +34,9 @@ export class CbInboundMatch extends LitElement {
   @consume({ context: apiContext, subscribe: true }) api?: CallbackApi;
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
   @consume({ context: callContext, subscribe: true }) call?: CurrentCall | null;
+
+  /** The agent's zone ("your time"); his desktop's by default. */
+  @property({ attribute: false }) timeZone = deskZone();
 
   @state() private found: InboundMatch[] = [];
   @state() private outcomes: Record<string, Outcome> = {};
@@ -99,9 +103,12 @@ export class CbInboundMatch extends LitElement {
     const outcome = this.outcomes[m.id];
     const d = m.details;
     const label = `match-${m.id}`;
+    // The customer's time with its zone label, and the agent's when his zone differs.
+    const when = whenText(l, m.scheduledAt, m.timeZone, this.timeZone);
     return html`
       <li aria-labelledby=${label}>
-        <strong id=${label}>${t(l, 'inbound.when', { when: formatDateTime(l, m.scheduledAt, m.timeZone) })}</strong>
+        <strong id=${label}>${t(l, 'inbound.when', { when: when.customer })}</strong>
+        ${when.agent ? html`<span class="hint">(${when.agent})</span>` : nothing}
         · ${m.campaign} · ${t(l, 'inbound.bookedBy', { who })}
         ${d
           ? html`<div>${`${d.firstName} ${d.lastName}`.trim()} · ${t(l, `status.${d.status}` as MessageKey)}</div>

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { CbPhoneField } from './cb-phone-field.ts';
 import './cb-phone-field.ts';
 import { mockApi, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
 async function setup(api = mockApi().api, value = '') {
   const host = await fixture<CbTestContext>(html`<cb-test-context .api=${api} .session=${session()}>
@@ -56,4 +57,14 @@ describe('cb-phone-field', () => {
     const el = await setup(mockApi().api, '601234567');
     await expect(el).to.be.accessible();
   });
+
+  for (const width of WIDTHS) {
+    it(`keeps the field inside a ${width} px column with a long number and its error, and stays accessible`, async () => {
+      const el = await setup(mockApi().api, '+48 601 234 567 890 123 456');
+      el.error = 'This number is on the do-not-call list.';
+      await setWidth(el, width);
+      expect(controlsOutside(el)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

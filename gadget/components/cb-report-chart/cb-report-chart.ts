@@ -21,7 +21,15 @@ const secs = (v: number | null) => (v == null ? '—' : `${v} s`);
 
 @customElement('cb-report-chart')
 export class CbReportChart extends LitElement {
-  static override styles = [baseStyles, css`:host { display: block; } .chart { position: relative; height: 240px; max-width: 720px; } dl { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; }`];
+  // In a narrow column the chart shrinks, the day table scrolls inside its own (focusable) region and
+  // the figures' labels wrap: the component itself never scrolls sideways.
+  static override styles = [baseStyles, css`
+    :host { display: block; min-width: 0; }
+    .chart { position: relative; height: 240px; width: 100%; max-width: 720px; }
+    .table { max-width: 100%; overflow-x: auto; }
+    dl { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 2px 12px; }
+    dt { overflow-wrap: anywhere; }
+  `];
 
   @property({ attribute: false }) report: Report | null = null;
   @query('canvas') private canvas?: HTMLCanvasElement;
@@ -50,11 +58,11 @@ export class CbReportChart extends LitElement {
     if (!r) return nothing;
     return html`
       <div class="chart"><canvas role="img" aria-label="Callbacks per day by outcome (the table below has the same figures)"></canvas></div>
-      <table>
+      <div class="table" tabindex="0" role="region" aria-label="Callbacks per day"><table>
         <caption>Callbacks per day</caption>
         <thead><tr><th scope="col">Day</th><th scope="col">Booked</th>${SERIES.map(([k]) => html`<th scope="col">${k}</th>`)}</tr></thead>
         <tbody>${r.byDay.map((d) => html`<tr><th scope="row">${d.day}</th><td>${d.booked}</td>${SERIES.map(([k]) => html`<td>${d[k]}</td>`)}</tr>`)}</tbody>
-      </table>
+      </table></div>
       <dl>
         <dt>Imported within ${r.onTime.import.goalSeconds} s of the promise</dt><dd>${pct(r.onTime.import.withinGoal)} (p90 ${secs(r.onTime.import.p90)})</dd>
         <dt>Agent connected within ${r.onTime.connect.goalSeconds} s</dt><dd>${pct(r.onTime.connect.withinGoal)} (p90 ${secs(r.onTime.connect.p90)})</dd>

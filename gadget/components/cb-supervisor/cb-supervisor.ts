@@ -1,20 +1,27 @@
-// The supervisor view: the team's callbacks with filters (status, agent, skill, campaign, date),
-// counts per status, reassign / reschedule / cancel, updated live by the callbackChanged subscription.
+// The supervisor view: the team's callbacks with filters (status, agent, skill, campaign, his local
+// day), an order, counts per status, reassign / reschedule / cancel, updated live by the
+// callbackChanged subscription. Rows turn into cards in a narrow column; the focus follows actions.
+// render() is a list of sections, so another panel (e.g. a report chart) is one more line there.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type { CallbackApi } from '../../api/api-client.ts';
 import { STATUSES, type Agent, type Callback, type CallbackFilter, type Campaign, type Skill, type StatusCount } from '../../api/types.ts';
 import { apiContext } from '../../context/api-context.ts';
 import { sessionContext, type Session } from '../../context/session-context.ts';
-import { formatDateTime, t, type MessageKey } from '../../i18n/i18n.ts';
+import { hasMessage, t, type MessageKey } from '../../i18n/i18n.ts';
+import { LIST_SORTS, compareFor, type ListSort } from '../../lib/callback-groups.ts';
+import { bookingCell, whenCell } from '../../lib/list-cells.ts';
 import { targetText } from '../../lib/result-text.ts';
 import { addDays } from '../../lib/time.ts';
+import { deskZone, whenText, zonedMidnight } from '../../lib/when-text.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
-import { debounced, focusAfterRender } from '../../lib/list-controls.ts';
+import { debounced, focusAfterAction, focusAfterRender, focusFirstNew } from '../../lib/list-controls.ts';
 import type { CbCallbackUpdatedEvent } from '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-actions/cb-callback-actions.ts';
 import '../cb-callback-detail/cb-callback-detail.ts';
+import '../cb-team-reports/cb-team-reports.ts';
 import styles from './cb-supervisor.styles.ts';
 import { LiveCallbacks } from '../../lib/live-callbacks.ts';
 
@@ -33,6 +40,9 @@ export class CbSupervisor extends LitElement {
   @consume({ context: apiContext, subscribe: true }) api?: CallbackApi;
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
 
+  /** The supervisor's zone: his "day" in the date filter and "your time"; his desktop's by default. */
+  @property({ attribute: false }) timeZone = deskZone();
+
   @state() private filters: SupervisorFilters = { status: '', agentId: '', skill: '', campaign: '', date: '' };
   @state() private items: Callback[] = [];
   @state() private counts: StatusCount[] = [];
@@ -47,6 +57,7 @@ export class CbSupervisor extends LitElement {
   @state() private search = '';
   @state() private nextCursor: string | null = null;
   @state() private openId: string | null = null;
+  @state() private sort: ListSort = 'upcoming';
 
   // Search as the user types, once he pauses.
   private readonly searchSoon = debounced(() => void this.load());
@@ -75,8 +86,8 @@ export class CbSupervisor extends LitElement {
       ...(f.agentId ? { agentId: f.agentId } : {}),
       ...(f.skill ? { skill: f.skill } : {}),
       ...(f.campaign ? { campaign: f.campaign } : {}),
-      // The supervisor's local day (not the UTC day): midnight to midnight where his desktop is.
-      ...(f.date ? { from: localMidnight(f.date), to: localMidnight(addDays(f.date, 1)) } : {}),
+      // The supervisor's local day (not the UTC day): midnight to midnight in his zone.
+      ...(f.date ? { from: zonedMidnight(f.date, this.timeZone), to: zonedMidnight(addDays(f.date, 1), this.timeZone) } : {}),
     };
   }
 
@@ -87,10 +98,18 @@ export class CbSupervisor extends LitElement {
     this.error = '';
     try {
       const search = this.search.trim() || null;
-      const [page, counts] = await Promise.all([this.api.callbacks(this.filter(), 100, more ? this.nextCursor : null, search), more ? Promise.resolve(this.counts) : this.api.callbackCounts(this.filter(false))]);
+      const [page, counts] = await Promise.all([
+        this.api.callbacks(this.filter(), 100, more ? this.nextCursor : null, search, this.sort),
+        more ? Promise.resolve(this.counts) : this.api.callbackCounts(this.filter(false)),
+      ]);
+      const before = new Set(this.items.map((i) => i.id));
       this.items = more ? [...this.items.filter((i) => !page.items.some((p) => p.id === i.id)), ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
       this.counts = counts;
+      if (more) {
+        this.announcement = t(this.session?.locale ?? 'en', 'list.loadedMore', { count: page.items.filter((p) => !before.has(p.id)).length });
+        void focusFirstNew(this, before, '#team-heading');
+      }
     } catch (e) {
       this.error = (e as Error).message;
     } finally {
@@ -122,12 +141,26 @@ export class CbSupervisor extends LitElement {
     const rest = this.items.filter((i) => i.id !== c.id);
     // While a search is shown, live changes update the rows found; they do not add others.
     const shown = rest.length !== this.items.length;
-    this.items = this.matchesFilter(c) && (shown || !this.search.trim()) ? [...rest, c].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt)) : rest;
+    this.items = this.matchesFilter(c) && (shown || !this.search.trim()) ? [...rest, c].sort(compareFor(this.sort)) : rest;
     this.changedId = c.id;
     const l = this.session?.locale ?? 'en';
     this.announcement = t(l, 'team.changed', { name: `${c.firstName} ${c.lastName}`.trim(), status: t(l, `status.${c.status}` as MessageKey) });
     clearTimeout(this.countsTimer);
     this.countsTimer = setTimeout(() => void this.api?.callbackCounts(this.filter(false)).then((counts) => (this.counts = counts)).catch(() => undefined), 250);
+  }
+
+  /** A change made here: moves the row, announces what happened and puts the focus after it. */
+  private onUpdated(e: CbCallbackUpdatedEvent): void {
+    const { callback: c, action } = e.detail;
+    const next = focusAfterAction(this, c.id, action, '#team-heading');
+    this.onChanged(c);
+    const l = this.session?.locale ?? 'en';
+    const name = `${c.firstName} ${c.lastName}`.trim();
+    const names = new Map(this.agents.map((a) => [a.id, `${a.firstName} ${a.lastName}`]));
+    this.announcement = action === 'cancel' ? t(l, 'list.didCancel', { name })
+      : action === 'reschedule' ? t(l, 'list.didReschedule', { name, when: whenText(l, c.scheduledAt, c.timeZone, this.timeZone).customer })
+      : t(l, 'list.didReassign', { name, target: targetText(l, c, names) });
+    void next();
   }
 
   private closeDetail(id: string): Promise<void> {
@@ -140,6 +173,11 @@ export class CbSupervisor extends LitElement {
     this.searchSoon.schedule();
   }
 
+  private setSort(e: Event): void {
+    this.sort = (e.target as HTMLSelectElement).value as ListSort;
+    void this.load();
+  }
+
   private setFilter(name: keyof SupervisorFilters, value: string): void {
     this.filters = { ...this.filters, [name]: value };
     void this.load();
@@ -149,7 +187,7 @@ export class CbSupervisor extends LitElement {
     return html`<div>
       <label for="f-${name}">${label}</label>
       <select id="f-${name}" @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}>
-        <option value="">${t(this.session?.locale ?? 'en', 'team.any')}</option>
+        <option value="">${t(this.session?.locale ?? 'en', hasMessage(`team.any.${name}`) ? (`team.any.${name}` as MessageKey) : 'team.any')}</option>
         ${options.map(([v, text]) => html`<option value=${v} ?selected=${this.filters[name] === v}>${text}</option>`)}
       </select>
     </div>`;
@@ -166,60 +204,79 @@ export class CbSupervisor extends LitElement {
     </ul>`;
   }
 
-  override render() {
+  private renderFilters() {
     const l = this.session?.locale ?? 'en';
-    const names = new Map(this.agents.map((a) => [a.id, `${a.firstName} ${a.lastName}`]));
-    const live = this.live;
-    return html`
-      <fieldset class="filters">
-        <legend>${t(l, 'team.filters')}</legend>
-        ${this.renderSelect('status', t(l, 'list.status'), STATUSES.map((s) => [s, t(l, `status.${s}` as MessageKey)]))}
-        ${this.renderSelect('agentId', t(l, 'team.agent'), this.agents.map((a) => [a.id, `${a.firstName} ${a.lastName} (${a.id})`]))}
-        ${this.renderSelect('skill', t(l, 'field.skill'), this.skills.map((s) => [s.name, s.name]))}
-        ${this.renderSelect('campaign', t(l, 'field.campaign'), this.campaigns.map((c) => [c.name, c.name]))}
-        <div>
-          <label for="f-search">${t(l, 'list.search')}</label>
-          <input id="f-search" type="search" .value=${this.search} @input=${this.onSearch} />
-        </div>
-        <div>
-          <label for="f-date">${t(l, 'team.date')}</label>
-          <input id="f-date" type="date" .value=${this.filters.date} @change=${(e: Event) => this.setFilter('date', (e.target as HTMLInputElement).value)} />
-        </div>
-      </fieldset>
-      ${this.renderCounts()}
-      <p class="live ${live ? 'on' : 'off'}">${t(l, live ? 'team.live' : 'team.offline')}</p>
+    return html`<fieldset class="filters">
+      <legend>${t(l, 'team.filters')}</legend>
+      ${this.renderSelect('status', t(l, 'list.status'), STATUSES.map((s) => [s, t(l, `status.${s}` as MessageKey)]))}
+      ${this.renderSelect('agentId', t(l, 'team.agent'), this.agents.map((a) => [a.id, `${a.firstName} ${a.lastName} (${a.id})`]))}
+      ${this.renderSelect('skill', t(l, 'field.skill'), this.skills.map((s) => [s.name, s.name]))}
+      ${this.renderSelect('campaign', t(l, 'field.campaign'), this.campaigns.map((c) => [c.name, c.name]))}
+      <div>
+        <label for="f-search">${t(l, 'list.search')}</label>
+        <input id="f-search" type="search" .value=${this.search} @input=${this.onSearch} />
+      </div>
+      <div>
+        <label for="f-date">${t(l, 'team.date')}</label>
+        <input id="f-date" type="date" aria-describedby="f-date-zone" .value=${this.filters.date} @change=${(e: Event) => this.setFilter('date', (e.target as HTMLInputElement).value)} />
+        <span class="hint" id="f-date-zone">${t(l, 'team.dayOf', { zone: this.timeZone })}</span>
+      </div>
+      <div>
+        <label for="team-sort">${t(l, 'list.sort')}</label>
+        <select id="team-sort" @change=${this.setSort}>
+          ${LIST_SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${t(l, `sort.${s}`)}</option>`)}
+        </select>
+      </div>
+    </fieldset>`;
+  }
+
+  private renderStatus() {
+    const l = this.session?.locale ?? 'en';
+    return html`<p class="live ${this.live ? 'on' : 'off'}">${t(l, this.live ? 'team.live' : 'team.offline')}</p>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${this.loading ? html`<p class="hint" role="status">${t(l, 'list.loading')}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.items.length === 0 && !this.loading ? html`<p class="hint">${t(l, 'team.empty')}</p>` : nothing}
-      <table ?hidden=${this.items.length === 0} @cb-callback-updated=${(e: CbCallbackUpdatedEvent) => this.onChanged(e.detail.callback)}>
-        <caption class="visually-hidden">${t(l, 'tab.team')}</caption>
+      ${this.items.length === 0 && !this.loading ? html`<p class="hint">${t(l, 'team.empty')}</p>` : nothing}`;
+  }
+
+  private renderRow(c: Callback, names: Map<string, string>) {
+    const l = this.session?.locale ?? 'en';
+    return html`<tr data-id=${c.id} class=${this.changedId === c.id ? 'changed' : ''}>
+        <td data-label=${t(l, 'list.customer')}>${c.firstName} ${c.lastName}<br /><span class="hint">${c.phone} · ${c.campaign}</span><br />
+          <button type="button" data-detail=${c.id} aria-expanded=${this.openId === c.id ? 'true' : 'false'} @click=${() => (this.openId = this.openId === c.id ? null : c.id)}>${t(l, 'detail.open')}</button></td>
+        ${whenCell(l, c, this.timeZone)}
+        <td data-label=${t(l, 'list.status')}>${t(l, `status.${c.status}` as MessageKey)}${c.reason ? html`<br /><span class="hint">${c.reason}</span>` : nothing}</td>
+        <td data-label=${t(l, 'list.target')}>${targetText(l, c, names)}</td>
+        ${bookingCell(l, c, names)}
+        <td class="card-wide" data-label=${t(l, 'list.actions')}><cb-callback-actions allow-reassign .callback=${c} .agents=${this.agents} .skills=${this.skills}></cb-callback-actions></td>
+      </tr>${this.openId === c.id
+        ? html`<tr class="detail"><td colspan="6"><cb-callback-detail .callback=${c} @cb-detail-closed=${() => this.closeDetail(c.id)}></cb-callback-detail></td></tr>`
+        : nothing}`;
+  }
+
+  private renderTable() {
+    const l = this.session?.locale ?? 'en';
+    const names = new Map(this.agents.map((a) => [a.id, `${a.firstName} ${a.lastName}`]));
+    return html`<h3 id="team-heading" tabindex="-1">${t(l, 'tab.team')} <span class="count">(${this.items.length})</span></h3>
+      <table class="cards" ?hidden=${this.items.length === 0} aria-labelledby="team-heading" @cb-callback-updated=${this.onUpdated}>
         <thead><tr>
           <th scope="col">${t(l, 'list.customer')}</th><th scope="col">${t(l, 'list.when')}</th><th scope="col">${t(l, 'list.status')}</th>
-          <th scope="col">${t(l, 'list.target')}</th><th scope="col">${t(l, 'list.actions')}</th>
+          <th scope="col">${t(l, 'list.target')}</th><th scope="col">${t(l, 'list.booking')}</th><th scope="col">${t(l, 'list.actions')}</th>
         </tr></thead>
-        <tbody>${this.items.map(
-          (c) => html`<tr data-id=${c.id} class=${this.changedId === c.id ? 'changed' : ''}>
-            <td>${c.firstName} ${c.lastName}<br /><span class="hint">${c.phone} · ${c.campaign}</span><br />
-              <button type="button" data-detail=${c.id} aria-expanded=${this.openId === c.id ? 'true' : 'false'} @click=${() => (this.openId = this.openId === c.id ? null : c.id)}>${t(l, 'detail.open')}</button></td>
-            <td>${formatDateTime(l, c.scheduledAt, c.timeZone)}<br /><span class="hint">${c.timeZone}</span></td>
-            <td>${t(l, `status.${c.status}` as MessageKey)}${c.reason ? html`<br /><span class="hint">${c.reason}</span>` : nothing}</td>
-            <td>${targetText(l, c, names)}</td>
-            <td><cb-callback-actions allow-reassign .callback=${c} .agents=${this.agents} .skills=${this.skills}></cb-callback-actions></td>
-          </tr>${this.openId === c.id
-            ? html`<tr class="detail"><td colspan="5"><cb-callback-detail .callback=${c} @cb-detail-closed=${() => this.closeDetail(c.id)}></cb-callback-detail></td></tr>`
-            : nothing}`,
-        )}</tbody>
+        <tbody>${repeat(this.items, (c) => c.id, (c) => this.renderRow(c, names))}</tbody>
       </table>
-      ${this.nextCursor ? html`<button type="button" id="team-more" @click=${() => this.load(true)}>${t(l, 'list.more')}</button>` : nothing}
+      ${this.nextCursor ? html`<button type="button" id="team-more" @click=${() => this.load(true)}>${t(l, 'list.more')}</button>` : nothing}`;
+  }
+
+  override render() {
+    return html`
+      ${this.renderFilters()}
+      ${this.renderCounts()}
+      ${this.renderStatus()}
+      ${this.renderTable()}
+      <cb-team-reports></cb-team-reports>
     `;
   }
-}
-
-/** "2026-12-01" → that day's midnight where the desktop is, as an instant. */
-function localMidnight(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d).toISOString();
 }
 
 declare global {

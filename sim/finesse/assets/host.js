@@ -59,6 +59,8 @@
 
   function showDesktop() {
     var c = state.config;
+    // The desktop speaks the agent's language, as Finesse does after sign-in ("pl_PL" → lang="pl-PL").
+    document.documentElement.lang = String(c.locale || 'en_US').replace('_', '-');
     $('login').hidden = true;
     $('desktop').hidden = false;
     $('who').hidden = false;
@@ -95,6 +97,7 @@
     $('who').hidden = true;
     $('logout').hidden = true;
     $('login').hidden = false;
+    document.documentElement.lang = 'en'; // the sign-in page is English
     renderCalls();
   }
 

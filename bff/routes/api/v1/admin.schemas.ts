@@ -1,11 +1,15 @@
 // Request bodies of the admin API. Free text uses text() (no control or bidi characters).
 import { text } from './schemas.ts';
 import { SAFE_TEXT_PATTERN } from '../../../../domain/text.ts';
+import { RETRY_OUTCOMES } from '../../../../domain/types.ts';
 
 const hhmm = { type: 'string', pattern: '^([01]\\d|2[0-4]):[0-5]\\d$' } as const;
 const zone = text(64, { minLength: 1 });
 const calendarRef = { type: ['string', 'null'], maxLength: 50, pattern: SAFE_TEXT_PATTERN } as const;
 const ivrScript = { type: ['string', 'null'], maxLength: 100, pattern: SAFE_TEXT_PATTERN } as const;
+// Overrides of global settings (null = the global value); ranges are checked in domain/config-checks.ts.
+const purgeAt = { type: ['string', 'null'], maxLength: 5, pattern: SAFE_TEXT_PATTERN, description: 'daily purge of this campaign\'s UCCX contacts, HH:MM server time; null = CM_PURGE_AT' } as const;
+const fallbackSeconds = { type: ['integer', 'null'], description: 'seconds a personal callback waits for its agent before the skill; null = not overridden' } as const;
 
 /** The :name of a campaign, skill or calendar. */
 export const nameParams = { type: 'object', properties: { name: text(50, { minLength: 1 }) }, required: ['name'] } as const;
@@ -34,9 +38,12 @@ export const campaignBody = {
     defaultCountry: { type: 'string', pattern: '^[A-Z]{2}$' },
     timeZone: zone,
     dialPlan,
-    retryPolicy: { type: ['object', 'null'], additionalProperties: attemptPolicy },
+    retryPolicy: { type: ['object', 'null'], propertyNames: { enum: [...RETRY_OUTCOMES] }, additionalProperties: attemptPolicy },
     holidayCalendar: calendarRef,
     ivrScript,
+    purgeAt,
+    personalFallbackSeconds: fallbackSeconds,
+    agentDefault: { type: 'boolean', description: "the campaign agents book on when the call's DDI matches none (at most one)" },
   },
 } as const;
 
@@ -54,6 +61,7 @@ export const skillBody = {
     },
     holidayCalendar: calendarRef,
     ivrScript,
+    personalFallbackSeconds: fallbackSeconds,
   },
 } as const;
 
@@ -82,5 +90,17 @@ export const rulesBody = {
     capacityPerAgentSlot: { type: 'integer', minimum: 0 },
     expiryHours: { type: 'integer', minimum: 1 },
     personalFallbackSeconds: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+/** Which public holidays to show before they are saved as a calendar's country/region. */
+export const publicHolidaysQuery = {
+  type: 'object',
+  required: ['country', 'year'],
+  additionalProperties: false,
+  properties: {
+    country: { type: 'string', pattern: '^[A-Z]{2}$' },
+    region: { type: 'string', maxLength: 10, pattern: SAFE_TEXT_PATTERN },
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
   },
 } as const;

@@ -32,7 +32,7 @@ export default async function availabilityRoutes(app: FastifyInstance): Promise<
             skill: { type: 'string' },
             agentId: { type: 'string' },
             from: { type: 'string', description: 'date (in timeZone) or ISO instant' },
-            to: { type: 'string' },
+            to: { type: 'string', description: 'date (in timeZone) or ISO instant; the answer ends with the last day of the booking horizon (rules horizonDays), however far this asks' },
             timeZone: { type: 'string', description: 'the zone chosen for the customer' },
             phone: { type: 'string', maxLength: 40, description: "the customer's number: the calling window must hold in every zone it may be in" },
           },

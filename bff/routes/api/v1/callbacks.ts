@@ -1,9 +1,12 @@
-// REST Callback API: book, read, list, history, reschedule, cancel, reassign, arrival.
+// REST Callback API: book, read, list, history, reschedule, cancel, reassign, edit, arrival and its outcome.
 import type { FastifyInstance } from 'fastify';
 import { acknowledgeArrival, cancelCallback } from '../../../services/lifecycle.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../../../services/booking.ts';
 import { callbackHistory, searchCallbacks } from '../../../services/reading.ts';
+import { updateCallbackDetails, type DetailsInput } from '../../../services/callback-edit.ts';
+import { recordCallOutcome, type OutcomeInput } from '../../../services/call-outcome.ts';
 import arrivals from './arrivals.ts';
+import { detailsBody, outcomeBody, outcomeResultSchema } from './detail.schemas.ts';
 import inbound from './inbound.ts';
 import { bookBody, callbackSchema, cancelBody, errorSchema, idParams, listQuery, reassignBody, rescheduleBody, writeResponses } from './schemas.ts';
 
@@ -13,6 +16,7 @@ const ok = (status: 200 | 201) => ({ [status]: { $ref: 'Callback#' }, ...writeRe
 
 export default async function callbacks(app: FastifyInstance): Promise<void> {
   app.addSchema(callbackSchema);
+  app.addSchema(outcomeResultSchema);
   app.addHook('preHandler', app.authenticate);
   const ctx = app.services;
 
@@ -85,6 +89,34 @@ export default async function callbacks(app: FastifyInstance): Promise<void> {
     '/callbacks/:id/arrived',
     { schema: { tags, summary: 'The gadget saw the callback call arrive at the agent', params: idParams, response: ok(200) } },
     async (req) => acknowledgeArrival(ctx, req.principal, req.params.id),
+  );
+
+  app.patch<{ Params: IdParams; Body: DetailsInput }>(
+    '/callbacks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct names, number or notes before UCCX holds the callback (scheduled, retry_wait); checked like a booking',
+        params: idParams,
+        body: detailsBody,
+        response: ok(200),
+      },
+    },
+    async (req) => updateCallbackDetails(ctx, req.principal, req.params.id, req.body),
+  );
+
+  app.post<{ Params: IdParams; Body: OutcomeInput }>(
+    '/callbacks/:id/outcome',
+    {
+      schema: {
+        tags,
+        summary: 'The agent the callback call arrived at records its outcome: once, within 30 minutes of the arrival',
+        params: idParams,
+        body: outcomeBody,
+        response: { 200: { $ref: 'CallOutcomeResult#' }, ...writeResponses, 401: errorSchema },
+      },
+    },
+    async (req) => recordCallOutcome(ctx, req.principal, req.params.id, req.body),
   );
 
   // The arrival context and the "customer calls in first" routes share this prefix and hook.

@@ -1,0 +1,77 @@
+// The HTTP figures: IVR lookup at a fixed rate against a bare route of the same process, booking
+// with full validation by 20 agents at once, and availability for the whole horizon.
+import type { TestDialect } from '../helpers/databases.ts';
+import { basic } from '../helpers/build.ts';
+import { skillBooking } from '../api/fixtures.ts';
+import { BENCH_AGENT_COUNT, benchAgentId } from './bench-agents.ts';
+import { load, startServerChild, type LoadResult } from './http-load.ts';
+import { fmt, ms, type BenchRow } from './table.ts';
+
+export interface HttpBenchOptions {
+  /** Seconds of each fixed-rate / sustained load. */
+  durationS: number;
+  lookupRate: number;
+  seedCallbacks: number;
+}
+
+const latency = (r: LoadResult) => `p50 ${ms(r.p50)} / p99 ${ms(r.p99)}${r.failures ? `, ${r.failures} failed` : ''}`;
+const achieved = (r: LoadResult, rate: number) => (r.perSecond < rate * 0.95 ? `, only ${fmt(r.perSecond)}/s answered` : '');
+
+export async function benchLookup(dialect: TestDialect, o: HttpBenchOptions): Promise<BenchRow[]> {
+  const server = await startServerChild(dialect, { BENCH_SEED_CALLBACKS: String(o.seedCallbacks) });
+  try {
+    const ivr = { authorization: `Basic ${Buffer.from('ivr:ivr-demo').toString('base64')}` };
+    const accounts = server.accountNumbers;
+    let i = 0;
+    // Each request asks for another callback, as each answered call does, by account number in its campaign.
+    const lookup = await load({
+      url: server.url, pid: server.pid, connections: 20, durationS: o.durationS, overallRate: o.lookupRate, headers: ivr,
+      setupRequest: (req) => ({ ...req, path: `/ivr/v1/lookup?campaign=CB_DDI_1&accountNumber=${accounts[i++ % accounts.length]}` }),
+    });
+    const bare = await load({ url: `${server.url}/bench/bare`, pid: server.pid, connections: 20, durationS: o.durationS, overallRate: o.lookupRate });
+    const goal = 'p99 ≤ 5 ms';
+    return [
+      { case: `IVR lookup at ${o.lookupRate}/s for ${o.durationS} s (among ${accounts.length} callbacks)`, db: dialect, figure: latency(lookup) + achieved(lookup, o.lookupRate), goal, ok: lookup.p99 <= 5 && lookup.failures === 0 && lookup.perSecond >= o.lookupRate * 0.95, ratio: `p99 × ${fmt(lookup.p99 / Math.max(bare.p99, 1))} of bare route`, rssMb: lookup.rssMb },
+      { case: `reference: bare Fastify route, same process, ${o.lookupRate}/s`, db: dialect, figure: latency(bare) + achieved(bare, o.lookupRate), goal: '', ok: null, ratio: 'reference', rssMb: bare.rssMb },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Bookable times of Support within the horizon (Dec 2–23, 08:00–20:45 Warsaw), one per booking. */
+function bookingTime(n: number): string {
+  const day = 2 + (n % 22);
+  const quarter = Math.floor(n / 22) % 52; // 13 hours × 4 quarters
+  const hh = String(8 + Math.floor(quarter / 4)).padStart(2, '0');
+  const mm = String((quarter % 4) * 15).padStart(2, '0');
+  return `2026-12-${String(day).padStart(2, '0')}T${hh}:${mm}`;
+}
+
+export async function benchBooking(dialect: TestDialect, o: HttpBenchOptions): Promise<BenchRow[]> {
+  const server = await startServerChild(dialect, { BENCH_SEED_CALLBACKS: '0' });
+  try {
+    let agents = 0;
+    let booked = 0;
+    // One agent per connection (autocannon keeps a context per connection), each booking another customer.
+    const book = await load({
+      url: `${server.url}/api/v1/callbacks`, pid: server.pid, connections: BENCH_AGENT_COUNT, durationS: o.durationS, method: 'POST',
+      setupRequest: (req, context) => {
+        context.agent ??= benchAgentId(agents++);
+        const n = booked++;
+        const body = skillBooking({ skill: 'Support', phone: `22 4${String(n).padStart(6, '0')}`, scheduledAt: bookingTime(n), notes: 'Bench booking' });
+        return { ...req, headers: { authorization: basic(context.agent as string), 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      },
+    });
+    const availability = await load({
+      url: `${server.url}/api/v1/availability?campaign=CB_MAIN&skill=Support&from=2026-12-01&to=2026-12-31&timeZone=Europe/Warsaw`,
+      pid: server.pid, connections: 4, durationS: Math.max(3, Math.round(o.durationS / 3)), headers: { authorization: basic(benchAgentId(0)) },
+    });
+    return [
+      { case: `booking (full validation), ${BENCH_AGENT_COUNT} agents at once, ${o.durationS} s`, db: dialect, figure: `${fmt(book.perSecond)}/s, ${latency(book)}`, goal: '≥ 500/s, p99 ≤ 50 ms', ok: book.perSecond >= 500 && book.p99 <= 50 && book.failures === 0, ratio: '', rssMb: book.rssMb },
+      { case: 'availability of the whole booking horizon in one answer (30 days, 15-min slots), 4 agents at once', db: dialect, figure: `${latency(availability)}, ${fmt(availability.perSecond)}/s`, goal: 'p99 ≤ 20 ms', ok: availability.p99 <= 20 && availability.failures === 0, ratio: '', rssMb: availability.rssMb },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
