@@ -6,9 +6,12 @@ import { benchBooking, benchLookup, type HttpBenchOptions } from './bench-http.t
 import { fork } from 'node:child_process';
 import { benchClaimAmongRows, benchPurge, benchSync } from './bench-jobs.ts';
 import { benchBundle, benchCalendarRows, benchFirstRender } from './bench-gadget.ts';
+import { sampleRss } from './http-load.ts';
 import type { BenchRow } from './table.ts';
 
 export const CASES = ['lookup', 'booking', 'due', 'claim', 'sync', 'purge', 'bundle', 'render', 'calendar'] as const;
+/** Cases whose job code runs in this process (with the UCCX simulator and db_cra stand-in): their RSS is this process's. */
+const IN_PROCESS: readonly BenchCase[] = ['claim', 'sync', 'purge'];
 export type BenchCase = (typeof CASES)[number];
 
 export interface BenchPlan {
@@ -60,9 +63,13 @@ export async function runBench(plan: BenchPlan, progress: (line: string) => void
       : [['—', once[name]!]];
     for (const [db, run] of runs) {
       const started = Date.now();
+      const rss = IN_PROCESS.includes(name) ? sampleRss(process.pid) : null;
       try {
-        rows.push(...(await run()));
+        const done = await run();
+        const peak = rss?.stop();
+        rows.push(...done.map((r) => (r.rssMb == null && peak != null ? { ...r, rssMb: peak } : r)));
       } catch (err) {
+        rss?.stop();
         rows.push({ case: name, db, figure: `failed: ${(err as Error).message.split('\n')[0]}`, goal: '', ok: false, ratio: '', rssMb: null });
       }
       progress(`${name} ${db}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -78,9 +85,12 @@ function dueToImportInChild(dialect: TestDialect, samples: number): Promise<Benc
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, BENCH_DIALECT: dialect, BENCH_SAMPLES: String(samples) },
   });
+  // The child runs the dispatcher (a Bree worker thread), the UCCX simulator and the recording proxy.
+  const rss = sampleRss(child.pid!);
   return new Promise((ok, fail) => {
     let rows: BenchRow[] | null = null;
-    child.on('message', (m: { type?: string; rows?: BenchRow[] }) => m?.type === 'rows' && (rows = m.rows ?? []));
-    child.once('exit', (code) => (rows ? ok(rows) : fail(new Error(`due → import child exited with ${code}`))));
+    let peak = 0;
+    child.on('message', (m: { type?: string; rows?: BenchRow[] }) => m?.type === 'rows' && ((rows = m.rows ?? []), (peak = rss.stop())));
+    child.once('exit', (code) => (rows ? ok(rows.map((r) => ({ ...r, rssMb: r.rssMb ?? peak }))) : (rss.stop(), fail(new Error(`due → import child exited with ${code}`)))));
   });
 }

@@ -1,7 +1,10 @@
 // Load over real HTTP on loopback: the server in a child process, autocannon in this one, and
-// the child's resident memory sampled from /proc/<pid>/status while the load runs.
-import { fork, type ChildProcess } from 'node:child_process';
+// the child's resident memory sampled from /proc/<pid>/status while the load runs. While a load
+// runs, the server is pinned to the first CPU and the load generator to the others (taskset), so
+// the generator's own pauses do not show up as server latency on a 2-core machine.
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import type { TestDialect } from '../helpers/databases.ts';
 
@@ -26,6 +29,7 @@ export async function startServerChild(dialect: TestDialect, env: Record<string,
     child.on('message', (m: { type?: string }) => m?.type === 'ready' && ok(m as never));
   });
   child.removeAllListeners('exit');
+  pin(ready.pid, SERVER_CPUS);
   return {
     ...ready,
     stop: () =>
@@ -40,7 +44,13 @@ export async function startServerChild(dialect: TestDialect, env: Record<string,
 export function sampleRss(pid: number): { stop(): number } {
   let peak = 0;
   const read = () => {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    let status = '';
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      return; // the process has ended: the peak so far stands
+    }
+    const m = /VmRSS:\s+(\d+) kB/.exec(status);
     if (m) peak = Math.max(peak, Number(m[1]) / 1024);
   };
   read();
@@ -72,14 +82,44 @@ export interface LoadOptions {
   setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
 }
 
+const cpus = availableParallelism();
+const SERVER_CPUS = '0';
+const GENERATOR_CPUS = cpus > 1 ? `1-${cpus - 1}` : '0';
+const ALL_CPUS = `0-${cpus - 1}`;
+
+/** Sets the CPU affinity of every thread of a process; a machine without taskset (or one CPU) runs unpinned. */
+function pin(pid: number, list: string): void {
+  if (cpus < 2) return;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' });
+  } catch {
+    // util-linux missing: the figures are only noisier.
+  }
+}
+
+/** Unmeasured load before the measured one: the server's JIT and connection pools are warm, as in production. */
+const WARM_UP_S = 3;
+
 export async function load(o: LoadOptions): Promise<LoadResult> {
+  pin(process.pid, GENERATOR_CPUS);
+  try {
+    await autocannon({ url: o.url, connections: o.connections, duration: Math.min(WARM_UP_S, o.durationS), ...(o.overallRate ? { overallRate: o.overallRate } : {}), requests: [request(o)] });
+    return await measure(o);
+  } finally {
+    pin(process.pid, ALL_CPUS);
+  }
+}
+
+const request = (o: LoadOptions) => ({ method: o.method ?? 'GET', ...(o.headers && { headers: o.headers }), ...(o.setupRequest && { setupRequest: o.setupRequest }) });
+
+async function measure(o: LoadOptions): Promise<LoadResult> {
   const rss = sampleRss(o.pid);
   const result = await autocannon({
     url: o.url,
     connections: o.connections,
     duration: o.durationS,
     ...(o.overallRate ? { overallRate: o.overallRate } : {}),
-    requests: [{ method: o.method ?? 'GET', ...(o.headers && { headers: o.headers }), ...(o.setupRequest && { setupRequest: o.setupRequest }) }],
+    requests: [request(o)],
   });
   const ok = result['2xx'];
   return {

@@ -71,7 +71,10 @@ quiet machine: every figure is wall-clock time on loopback, and the load generat
 - **Availability**: \`GET /api/v1/availability\` for the whole 30-day horizon of skill Support after the
   booking load (so slots are partly taken), 4 agents at once. Goal p99 ≤ 20 ms.
 - **Server RSS**: peak VmRSS of the server child (\`/proc/<pid>/status\`, sampled every 200 ms) during
-  that load.
+  that load. For the job rows it is the process that runs the job code: the due → import child (the
+  Bree dispatch worker, the UCCX simulator and the recording proxy) and, for claim, sync and purge,
+  the bench process itself (the job code with the UCCX simulator and the db_cra stand-in in one
+  process), so those figures are upper bounds of the job's own memory.
 - **Due → UCCX import**: the real Bree dispatch worker (\`jobs/scheduler.ts\`, as \`npm start\` runs it)
   against the UCCX simulator; a callback due at a random point of the dispatcher's cycle, measured
   from its due time to its import request arriving at the simulator (a pass-through proxy in front
