@@ -62,9 +62,13 @@ for (const dialect of DIALECTS) {
         if (kind === 'agent') dbcra.details.push({ campaignId: 200, dialingListId: id, accountNumber: cb.accountNumber, callbackId: String(cb.id), routedTo: 'csq:CSQ_Sales', disposition: 2, agentConnected: true });
       });
       const { deps, counted } = countingDeps(dbcra);
-      const summary = await syncOnce(deps, { batchSize: 200 });
+      let updates = 0;
+      db.sequelize.addHook('afterQuery', 'count-updates', (_o, q) => void (/\bUPDATE callbacks SET\b/.test(String((q as { sql?: string }).sql)) && updates++));
+      const summary = await syncOnce(deps, { batchSize: 200 }).finally(() => db.sequelize.removeHook('afterQuery', 'count-updates'));
       assert.deepEqual([summary.rowsRead, summary.applied], [500, 500]);
       assert.equal(counted.transactions, 3, '500 rows in batches of 200: three transactions');
+      // Set-based: per batch one UPDATE per shape of write (retry, fail or complete, dial, answer), not one per row.
+      assert.ok(updates <= 3 * 4, `${updates} UPDATE statements for 500 rows in 3 batches`);
       assert.deepEqual(await statuses(cbs.map((c) => c.id)), { retry_wait: 100, failed: 100, dialing: 100, completed: 100, connected: 100 });
       const byKind = (k: (typeof kinds)[number]) => cbs[kinds.indexOf(k)]!.id;
       assert.deepEqual((await listHistory(db, byKind('busy'))).map((h) => h.event), ['dial_result', 'retry_scheduled']);
@@ -84,14 +88,15 @@ for (const dialect of DIALECTS) {
       const cursorBefore = await getSyncCursor(db, 200);
       // The database refuses the history of the 150th callback: the second batch of 100 fails at its write.
       const poisoned = cbs[149]!.id;
-      const hook = (rows: Array<{ get(k: string): unknown }>) => {
-        if (rows.some((r) => r.get('callbackId') === poisoned)) throw new Error('disk full');
-      };
-      db.models.CallbackHistory.addHook('beforeBulkCreate', 'poison', hook as never);
+      const query = db.sequelize.query;
+      db.sequelize.query = ((sql: unknown, options: unknown) => {
+        if (typeof sql === 'string' && sql.startsWith('INSERT INTO callback_history') && sql.includes(`(${poisoned}, `)) return Promise.reject(new Error('disk full'));
+        return query.call(db.sequelize, sql as never, options as never);
+      }) as typeof query;
       try {
         await assert.rejects(syncOnce(countingDeps(dbcra).deps, { batchSize: 100 }), /disk full/);
       } finally {
-        db.models.CallbackHistory.removeHook('beforeBulkCreate', 'poison');
+        db.sequelize.query = query;
       }
       assert.equal(await getSyncCursor(db, 200), Math.max(cursorBefore, 20_099), 'the cursor closes the first batch only');
       assert.deepEqual(await statuses(cbs.slice(0, 100).map((c) => c.id)), { retry_wait: 100 });
