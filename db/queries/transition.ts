@@ -110,10 +110,14 @@ export async function updateCallbacksByVersion(db: Db, writes: readonly Versione
   for (const round of rounds(writes)) {
     const byColumns = new Map<string, number[]>();
     for (const i of round) {
-      const key = Object.keys(writes[i]!.values).sort().join(',');
-      byColumns.set(key, [...(byColumns.get(key) ?? []), i]);
+      // An undefined value writes nothing, as with Model.update.
+      const key = Object.keys(writes[i]!.values).filter((k) => writes[i]!.values[k] !== undefined).sort().join(',');
+      const group = byColumns.get(key);
+      if (group) group.push(i);
+      else byColumns.set(key, [i]);
     }
     for (const [key, indexes] of byColumns) {
+      if (!key) throw new Error('updateCallbacksByVersion: a write without any value');
       const columns = columnsOf(db, key.split(','));
       for (let from = 0; from < indexes.length; from += ROWS_PER_UPDATE) {
         const part = indexes.slice(from, from + ROWS_PER_UPDATE);

@@ -93,6 +93,12 @@ for (const dialect of DIALECTS) {
       assert.equal((await findCallbackById(db, cb.id))!.attempts, 2);
     });
 
+    test('an undefined value leaves its column as it is, as Model.update does', async () => {
+      const cb = await forceState(db, (await insertTestCallback(db)).id, { notes: 'keep me' });
+      const [row] = await db.transaction((t) => updateCallbacksByVersion(db, [{ id: cb.id, version: cb.version, values: { notes: undefined, attempts: 2, version: cb.version + 1 } }], t));
+      assert.deepEqual([row?.notes, row?.attempts], ['keep me', 2]);
+    });
+
     test('refuses a column the model does not know (nothing is written)', async () => {
       const cb = await insertTestCallback(db);
       await assert.rejects(db.transaction((t) => updateCallbacksByVersion(db, [{ id: cb.id, version: cb.version, values: { nope: 1 } }], t)), /unknown column nope/);
