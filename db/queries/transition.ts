@@ -56,7 +56,7 @@ export async function transitionCallback(db: Db, current: CallbackRow, req: Tran
  * Many transitions inside the caller's transaction `t` (the sync applies a batch of db_cra rows at
  * once). Each is judged by the lifecycle table exactly like transitionCallback; what a batch saves
  * is round trips: the accepted ones are written by version in one UPDATE per set of columns
- * (updateCallbacksByVersion, which returns the rows it wrote), their history goes in one INSERT,
+ * (writeCallbacksByVersion, which returns the rows it wrote), their history goes in one INSERT,
  * and the dispatchers are woken once, for the earliest new due time (they read the rest from the
  * database when they wake). Items of the same callback in one batch: the second finds the version
  * moved and answers `changed`.
@@ -70,7 +70,7 @@ export async function transitionCallbacks(db: Db, items: ReadonlyArray<{ current
     accepted.push({ item: i, write: { id: current.id, version: current.version, values: { ...req.patch, status: outcome.to, updatedAt: req.at, version: current.version + 1 } } });
     return null;
   });
-  const rows = await updateCallbacksByVersion(db, accepted.map((a) => a.write), t);
+  const rows = await writeCallbacksByVersion(db, accepted.map((a) => a.write), t);
   const history: NewHistoryRow[] = [];
   let earliest: Date | null = null;
   accepted.forEach(({ item }, i) => {
@@ -87,7 +87,7 @@ export async function transitionCallbacks(db: Db, items: ReadonlyArray<{ current
   return results as TransitionResult[];
 }
 
-/** A row write of updateCallbacksByVersion: `values` (model attribute names) where the row still has `version`. */
+/** A row write of updateCallbacksByVersion / transitionCallbacks: `values` (model attribute names) where the row still has `version`. */
 export interface VersionedWrite {
   id: number;
   version: number;
@@ -98,14 +98,23 @@ export interface VersionedWrite {
 const ROWS_PER_UPDATE = 500;
 
 /**
- * Versioned writes of many callbacks in few statements (db.sql.updateByVersion): one per set of
- * columns and 500 rows. Answers, in the order of `writes`, each new row, or null where the version
- * no longer matched (someone else changed the callback first). A callback written twice is written
- * in two rounds, so its second write meets the version its first one left, as one by one.
- * Model.update per row built and validated a model instance and cloned its options per row, and a
- * statement per row was most of a sync batch's time.
+ * The batch form of updateCallback: other columns of many callbacks (never their state: that is
+ * transitionCallbacks'), each written only where the callback still has `version`. Answers, in the
+ * order of `writes`, each new row, or null where someone else changed the callback first.
  */
 export async function updateCallbacksByVersion(db: Db, writes: readonly VersionedWrite[], t: NonNullable<Tx>): Promise<Array<CallbackRow | null>> {
+  if (writes.some((w) => 'status' in w.values)) throw new Error('updateCallbacksByVersion: a change of state goes through transitionCallbacks');
+  return writeCallbacksByVersion(db, writes, t);
+}
+
+/**
+ * Versioned writes of many callbacks in few statements (db.sql.updateByVersion): one per set of
+ * columns and 500 rows, RETURNING the rows written. A callback written twice is written in two
+ * rounds, so its second write meets the version its first one left, as one by one. Model.update
+ * per row built and validated a model instance and cloned its options per row, and a statement
+ * per row was most of a sync batch's time.
+ */
+async function writeCallbacksByVersion(db: Db, writes: readonly VersionedWrite[], t: NonNullable<Tx>): Promise<Array<CallbackRow | null>> {
   const out: Array<CallbackRow | null> = writes.map(() => null);
   for (const round of rounds(writes)) {
     const byColumns = new Map<string, number[]>();
@@ -117,7 +126,7 @@ export async function updateCallbacksByVersion(db: Db, writes: readonly Versione
       else byColumns.set(key, [i]);
     }
     for (const [key, indexes] of byColumns) {
-      if (!key) throw new Error('updateCallbacksByVersion: a write without any value');
+      if (!key) throw new Error('writeCallbacksByVersion: a write without any value');
       const columns = columnsOf(db, key.split(','));
       for (let from = 0; from < indexes.length; from += ROWS_PER_UPDATE) {
         const part = indexes.slice(from, from + ROWS_PER_UPDATE);
@@ -152,7 +161,7 @@ function columnsOf(db: Db, attributes: string[]): Column[] {
   const model = db.models.Callback.getAttributes() as Record<string, { field?: string; type: unknown }>;
   return attributes.map((attribute) => {
     const column = model[attribute];
-    if (!column) throw new Error(`updateCallbacksByVersion: unknown column ${attribute}`);
+    if (!column) throw new Error(`writeCallbacksByVersion: unknown column ${attribute}`);
     return { attribute, name: column.field ?? attribute, kind: kindOf(column.type, attribute) };
   });
 }
@@ -162,7 +171,7 @@ function kindOf(type: unknown, attribute: string): ColumnKind {
   if (type instanceof DataTypes.BIGINT) return 'bigint';
   if (type instanceof DataTypes.INTEGER) return 'integer';
   if (type instanceof DataTypes.STRING || type instanceof DataTypes.TEXT) return 'text';
-  throw new Error(`updateCallbacksByVersion: no SQL kind for column ${attribute}`);
+  throw new Error(`writeCallbacksByVersion: no SQL kind for column ${attribute}`);
 }
 
 /** One statement; returns the written rows by id. DATE values go as Dates, so every dialect stores them in its own format. */

@@ -37,14 +37,14 @@ for (const dialect of DIALECTS) {
       const [a, b, c] = [await insertTestCallback(db), await insertTestCallback(db), await insertTestCallback(db)];
       const moved = await forceState(db, b.id, { notes: 'changed by someone else' });
       const write = (cb: typeof a, attempts: number, lastResult: string): VersionedWrite => ({
-        id: cb.id, version: cb.version, values: { status: 'retry_wait', attempts, lastResult, nextAttemptAt: new Date(AT.getTime() + attempts * 60_000), updatedAt: AT, version: cb.version + 1 },
+        id: cb.id, version: cb.version, values: { attempts, lastResult, nextAttemptAt: new Date(AT.getTime() + attempts * 60_000), updatedAt: AT, version: cb.version + 1 },
       });
       const { result: rows, updates } = await countingUpdates(() => db.transaction((t) => updateCallbacksByVersion(db, [write(a, 1, 'busy'), write(b, 2, 'no_answer'), write(c, 3, "it's busy")], t)));
       assert.equal(updates, 1, 'one statement for the batch');
-      assert.deepEqual(rows.map((r) => r && [r.id, r.status, r.attempts, r.lastResult, r.nextAttemptAt, r.version]), [
-        [a.id, 'retry_wait', 1, 'busy', '2026-12-01T10:01:00.000Z', a.version + 1],
+      assert.deepEqual(rows.map((r) => r && [r.id, r.attempts, r.lastResult, r.nextAttemptAt, r.updatedAt, r.version]), [
+        [a.id, 1, 'busy', '2026-12-01T10:01:00.000Z', AT.toISOString(), a.version + 1],
         null,
-        [c.id, 'retry_wait', 3, "it's busy", '2026-12-01T10:03:00.000Z', c.version + 1],
+        [c.id, 3, "it's busy", '2026-12-01T10:03:00.000Z', AT.toISOString(), c.version + 1],
       ]);
       const untouched = (await findCallbackById(db, b.id))!;
       assert.deepEqual([untouched.status, untouched.attempts, untouched.version, untouched.notes], ['scheduled', 0, moved.version, 'changed by someone else']);
@@ -97,6 +97,12 @@ for (const dialect of DIALECTS) {
       const cb = await forceState(db, (await insertTestCallback(db)).id, { notes: 'keep me' });
       const [row] = await db.transaction((t) => updateCallbacksByVersion(db, [{ id: cb.id, version: cb.version, values: { notes: undefined, attempts: 2, version: cb.version + 1 } }], t));
       assert.deepEqual([row?.notes, row?.attempts], ['keep me', 2]);
+    });
+
+    test('refuses a change of state: that goes through transitionCallbacks and the lifecycle table', async () => {
+      const cb = await insertTestCallback(db);
+      await assert.rejects(db.transaction((t) => updateCallbacksByVersion(db, [{ id: cb.id, version: cb.version, values: { status: 'completed', version: cb.version + 1 } }], t)), /transitionCallbacks/);
+      assert.equal((await findCallbackById(db, cb.id))!.status, 'scheduled');
     });
 
     test('refuses a column the model does not know (nothing is written)', async () => {

@@ -81,6 +81,22 @@ for (const dialect of DIALECTS) {
       assert.equal(again.counted.transactions, 0);
     });
 
+    test('rows that move no state (still pending in UCCX) are written in one statement per batch too, each once', async () => {
+      const dbcra = new MemoryDbCra();
+      const cbs = await queuedMany(15_000, 250);
+      for (const cb of cbs) dbcra.row({ dialingListId: cb.uccxDialingListId!, accountNumber: cb.accountNumber, callStatus: 1 });
+      let updates = 0;
+      db.sequelize.addHook('afterQuery', 'count-updates', (_o, q) => void (/\bUPDATE callbacks SET\b/.test(String((q as { sql?: string }).sql)) && updates++));
+      const summary = await syncOnce(countingDeps(dbcra).deps, { batchSize: 100 }).finally(() => db.sequelize.removeHook('afterQuery', 'count-updates'));
+      assert.equal(summary.applied, 250);
+      assert.equal(updates, 3, '250 rows in batches of 100: one UPDATE each');
+      assert.deepEqual(await statuses(cbs.map((c) => c.id)), { queued: 250 });
+      const [{ n }] = (await db.sequelize.query('SELECT COUNT(*) AS n FROM callbacks WHERE id IN (:ids) AND version = :v', { replacements: { ids: cbs.map((c) => c.id), v: cbs[0]!.version + 1 }, type: QueryTypes.SELECT })) as Array<{ n: number | string }>;
+      assert.equal(Number(n), 250, 'each written once, by version');
+      assert.deepEqual((await listHistory(db, cbs[0]!.id)).map((h) => h.event), ['dial_result']);
+      assert.equal((await syncOnce(countingDeps(dbcra).deps, { batchSize: 100 })).applied, 0, 'read again: already observed');
+    });
+
     test('a failure in the middle of a batch leaves the cursor before it and nothing of it written; the rerun applies each row once', async () => {
       const dbcra = new MemoryDbCra();
       const cbs = await queuedMany(20_000, 300);
