@@ -3,9 +3,9 @@
 // that makes reading the same row again a no-op. A batch of rows is applied in ONE transaction
 // (per-row transactions made a sync of 10,000 rows take minutes: a commit, and on SQLite a new
 // connection, per row); the caller saves its cursor in that same transaction.
-import { updateCallback, type CallbackRow } from '../db/queries/callbacks.ts';
+import type { CallbackRow } from '../db/queries/callbacks.ts';
 import { appendHistoryRows, type NewHistoryRow } from '../db/queries/history.ts';
-import { transitionCallbacks, type TransitionRequest } from '../db/queries/transition.ts';
+import { transitionCallbacks, updateCallbacksByVersion, type TransitionRequest } from '../db/queries/transition.ts';
 import type { Tx } from '../db/index.ts';
 import type { LifecycleEvent } from '../domain/lifecycle.ts';
 import type { HistoryEvent } from '../domain/types.ts';
@@ -145,11 +145,15 @@ export async function applyContactRows(deps: JobDeps, inputs: readonly RowInput[
       history.push(...plan.events.map((e) => entry(plan, e)));
       kept.push(plan);
     });
-    for (const plan of plans.filter((p) => !p.event)) {
-      if (!(await updateCallback(deps.db, plan.input.callback.id, plan.input.callback.version, plan.patch, t))) continue;
+    // Rows that move no state (still pending, or a state the callback is in already): their other
+    // columns in one batch write too; updated_at is the wall clock, as updateCallback stamps it.
+    const quiet = plans.filter((p) => !p.event);
+    const written = await updateCallbacksByVersion(deps.db, quiet.map(({ input: { callback }, patch }) => ({ id: callback.id, version: callback.version, values: { ...patch, updatedAt: new Date(), version: callback.version + 1 } })), t);
+    quiet.forEach((plan, i) => {
+      if (!written[i]) return;
       history.push(...plan.events.map((e) => entry(plan, e)));
       kept.push(plan);
-    }
+    });
     await appendHistoryRows(deps.db, history, t);
     for (const plan of kept) {
       if (plan.effect.kind === 'failed' && plan.effect.reason === 'do_not_call') await flagDoNotCall(deps.db, plan.input.callback.phoneE164, `uccx:${plan.input.row.dialingListId}`, now, t);

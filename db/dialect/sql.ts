@@ -1,7 +1,8 @@
 // The one seam for SQL that differs between SQLite, PostgreSQL and SQL Server.
 // Everything else goes through Sequelize's portable query builder. Each statement uses
-// :named replacements. Sequelize ignores `lock`/`skipLocked` on SQL Server and SQLite,
-// so claims are written out here for each dialect.
+// :named replacements (updateByVersion excepted: its hundreds of rows come escaped by the caller).
+// Sequelize ignores `lock`/`skipLocked` on SQL Server and SQLite, so claims are written out here
+// for each dialect.
 import type { DialectName } from '../connect.ts';
 import { LIFECYCLE } from '../../domain/lifecycle.ts';
 
@@ -20,6 +21,20 @@ export interface DialectSql {
   limit(n: number): string;
   /** The text of one top-level field of a JSON text column (reporting views read history details). */
   jsonText(column: string, key: string): string;
+  /**
+   * Versioned UPDATE of many rows of `table` in one statement (a sync batch). `rows` are the
+   * VALUES tuples, escaped by the caller (db/queries/sql-literals.ts): (id, version it was read at,
+   * one value per column). A row is written only where id and version still match; the statement
+   * returns the rows written, so a row changed meanwhile is simply not among them.
+   */
+  updateByVersion(table: string, columns: ReadonlyArray<VersionedColumn>, rows: readonly string[]): string;
+}
+
+/** How a value of a versioned UPDATE is typed: its VALUES list is untyped text on PostgreSQL and SQL Server. */
+export type ColumnKind = 'text' | 'integer' | 'bigint' | 'date';
+export interface VersionedColumn {
+  name: string;
+  kind: ColumnKind;
 }
 
 // The claim is the one bulk change of state; its states come from the lifecycle table (a test
@@ -49,6 +64,24 @@ const claimMssql = (cond: string) =>
   `WITH due AS (SELECT TOP (:limit) * FROM callbacks WITH (UPDLOCK, READPAST, ROWLOCK) WHERE ${cond} ORDER BY scheduled_at, id) ` +
   `UPDATE due SET ${CLAIM_SET} OUTPUT inserted.*;`;
 
+/** The VALUES columns of a versioned UPDATE: row_id / row_version never clash with a column being written (version). */
+const valueNames = (columns: ReadonlyArray<VersionedColumn>) => ['row_id', 'row_version', ...columns.map((c) => c.name)].join(', ');
+
+/**
+ * SQLite and PostgreSQL: UPDATE … FROM a VALUES list named by a CTE (SQLite has no column list on
+ * a derived table), RETURNING the written rows (SQLite 3.35+). `cast` types a value where the
+ * dialect would otherwise see text; RETURNING on PostgreSQL must name the table, or it returns the
+ * VALUES columns as well.
+ */
+const updateFromValues = (cast: (value: string, kind: ColumnKind) => string, returning: string) =>
+  (table: string, columns: ReadonlyArray<VersionedColumn>, rows: readonly string[]) =>
+    `WITH v (${valueNames(columns)}) AS (VALUES ${rows.join(', ')}) ` +
+    `UPDATE ${table} SET ${columns.map((c) => `${c.name} = ${cast(`v.${c.name}`, c.kind)}`).join(', ')} ` +
+    `FROM v WHERE ${table}.id = v.row_id AND ${table}.version = v.row_version RETURNING ${returning}`;
+
+const PG_TYPE: Record<ColumnKind, string> = { text: 'text', integer: 'integer', bigint: 'bigint', date: 'timestamptz' };
+const MSSQL_TYPE: Record<ColumnKind, string> = { text: 'NVARCHAR(4000)', integer: 'INT', bigint: 'BIGINT', date: 'DATETIMEOFFSET' };
+
 const onConflict: Pick<DialectSql, 'insertIgnore' | 'upsert'> = {
   insertIgnore: (table, columns, keys) =>
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns)}) ON CONFLICT (${keys.join(', ')}) DO NOTHING`,
@@ -64,6 +97,8 @@ const postgres: DialectSql = {
   deleteBatch: (table, where) => `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} ORDER BY id LIMIT :limit)`,
   limit: (n) => `LIMIT ${Math.trunc(n)}`,
   jsonText: (column, key) => `(CAST(${column} AS json) ->> '${key}')`,
+  updateByVersion: (table, columns, rows) =>
+    updateFromValues((value, kind) => `CAST(${value} AS ${PG_TYPE[kind]})`, `${table}.*`)(table, columns, rows),
 };
 
 const sqlite: DialectSql = {
@@ -73,6 +108,8 @@ const sqlite: DialectSql = {
   deleteBatch: postgres.deleteBatch,
   limit: postgres.limit,
   jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
+  // No casts: the values are the text Sequelize writes (dates too), and each column keeps its affinity.
+  updateByVersion: updateFromValues((value) => value, '*'),
 };
 
 const mssql: DialectSql = {
@@ -91,6 +128,10 @@ const mssql: DialectSql = {
   deleteBatch: (table, where) => `DELETE TOP (:limit) FROM ${table} WHERE ${where}; SELECT @@ROWCOUNT AS AFFECTEDROWS;`,
   limit: (n) => `OFFSET 0 ROWS FETCH NEXT ${Math.trunc(n)} ROWS ONLY`,
   jsonText: (column, key) => `JSON_VALUE(${column}, '$.${key}')`,
+  // UPDATE … FROM a joined VALUES table (at most 1,000 rows), OUTPUT for RETURNING; an all-NULL column would be INT without its CAST.
+  updateByVersion: (table, columns, rows) =>
+    `UPDATE ${table} SET ${columns.map((c) => `${c.name} = CAST(v.${c.name} AS ${MSSQL_TYPE[c.kind]})`).join(', ')} OUTPUT inserted.* ` +
+    `FROM ${table} JOIN (VALUES ${rows.join(', ')}) AS v (${valueNames(columns)}) ON ${table}.id = v.row_id AND ${table}.version = v.row_version;`,
 };
 
 const BY_DIALECT: Record<DialectName, DialectSql> = { postgres, sqlite, mssql };

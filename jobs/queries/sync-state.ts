@@ -3,6 +3,7 @@
 import { QueryTypes } from 'sequelize';
 import { toDate, type Db, type Tx } from '../../db/index.ts';
 import { toCallback, type CallbackRow } from '../../db/queries/callbacks.ts';
+import { sqlLiterals } from '../../db/queries/sql-literals.ts';
 
 export interface Observation {
   dialingListId: number;
@@ -59,10 +60,10 @@ export async function saveObservations(db: Db, list: readonly Observation[], now
   for (let i = 0; i < list.length; i += 500) {
     const part = list.slice(i, i + 500);
     await db.sequelize.query('DELETE FROM uccx_contact_observations WHERE dialing_list_id IN (:ids)', { replacements: { ids: part.map((o) => o.dialingListId) }, transaction: t ?? undefined });
-    const values = part.map((_, j) => `(:d${j}, :c${j}, :s${j}, :n${j}, :now)`).join(', ');
-    const replacements: Record<string, unknown> = { now };
-    part.forEach((o, j) => Object.assign(replacements, { [`d${j}`]: o.dialingListId, [`c${j}`]: o.callbackId, [`s${j}`]: o.signature, [`n${j}`]: o.callsCounted }));
-    await db.sequelize.query(`INSERT INTO uccx_contact_observations (dialing_list_id, callback_id, signature, calls_counted, observed_at) VALUES ${values}`, { replacements, transaction: t ?? undefined });
+    // Escaped here, not as 2,000 replacements Sequelize would look up in the text one by one.
+    const literal = sqlLiterals(db);
+    const values = part.map((o) => `(${[o.dialingListId, o.callbackId, o.signature, o.callsCounted, now].map(literal).join(', ')})`).join(', ');
+    await db.sequelize.query(`INSERT INTO uccx_contact_observations (dialing_list_id, callback_id, signature, calls_counted, observed_at) VALUES ${values}`, { transaction: t ?? undefined });
   }
 }
 

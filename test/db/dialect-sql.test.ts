@@ -36,3 +36,30 @@ test('sqlFor(*).deleteBatch and limit bound the work per statement', () => {
   assert.equal(sqlFor('mssql').limit(5), 'OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY');
   assert.equal(sqlFor('sqlite').limit(5), 'LIMIT 5');
 });
+
+const VERSIONED = [{ name: 'status', kind: 'text' }, { name: 'next_attempt_at', kind: 'date' }, { name: 'version', kind: 'integer' }] as const;
+const TUPLES = ["(7, 1, 'retry_wait', NULL, 2)", "(8, 3, 'retry_wait', NULL, 4)"];
+
+test('sqlFor(sqlite).updateByVersion: UPDATE … FROM a CTE of VALUES, no casts (values keep the stored text), RETURNING *', () => {
+  const sql = sqlFor('sqlite').updateByVersion('callbacks', VERSIONED, TUPLES);
+  assert.equal(sql,
+    "WITH v (row_id, row_version, status, next_attempt_at, version) AS (VALUES (7, 1, 'retry_wait', NULL, 2), (8, 3, 'retry_wait', NULL, 4)) " +
+    'UPDATE callbacks SET status = v.status, next_attempt_at = v.next_attempt_at, version = v.version ' +
+    'FROM v WHERE callbacks.id = v.row_id AND callbacks.version = v.row_version RETURNING *');
+});
+
+test('sqlFor(postgres).updateByVersion: each value cast to its column type (VALUES of NULLs and literals are text), RETURNING only the table', () => {
+  const sql = sqlFor('postgres').updateByVersion('callbacks', VERSIONED, TUPLES);
+  assert.match(sql, /^WITH v \(row_id, row_version, status, next_attempt_at, version\) AS \(VALUES \(7, 1, 'retry_wait', NULL, 2\), \(8, 3, 'retry_wait', NULL, 4\)\) UPDATE callbacks SET /);
+  assert.match(sql, /SET status = CAST\(v\.status AS text\), next_attempt_at = CAST\(v\.next_attempt_at AS timestamptz\), version = CAST\(v\.version AS integer\) FROM v /);
+  assert.match(sql, /WHERE callbacks\.id = v\.row_id AND callbacks\.version = v\.row_version RETURNING callbacks\.\*$/);
+});
+
+test('sqlFor(mssql).updateByVersion: UPDATE … OUTPUT inserted.* FROM the table JOINed to a VALUES table, each value cast', () => {
+  const sql = sqlFor('mssql').updateByVersion('callbacks', VERSIONED, TUPLES);
+  assert.equal(sql,
+    'UPDATE callbacks SET status = CAST(v.status AS NVARCHAR(4000)), next_attempt_at = CAST(v.next_attempt_at AS DATETIMEOFFSET), version = CAST(v.version AS INT) ' +
+    "OUTPUT inserted.* FROM callbacks JOIN (VALUES (7, 1, 'retry_wait', NULL, 2), (8, 3, 'retry_wait', NULL, 4)) AS v (row_id, row_version, status, next_attempt_at, version) " +
+    'ON callbacks.id = v.row_id AND callbacks.version = v.row_version;');
+  assert.doesNotMatch(sql, /RETURNING|WITH v/);
+});

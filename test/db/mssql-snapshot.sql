@@ -223,10 +223,8 @@ COMMIT TRANSACTION
 
 -- ## transitionCallbacks
 BEGIN TRANSACTION (isolation default)
-UPDATE callbacks SET attempts = 1, next_attempt_at = '2026-12-01 10:00:00.000 +00:00', status = N'retry_wait', updated_at = '2026-12-01 10:00:00.000 +00:00', version = 2 WHERE id = 7 AND version = 1
-UPDATE callbacks SET attempts = 1, next_attempt_at = '2026-12-01 10:00:00.000 +00:00', status = N'retry_wait', updated_at = '2026-12-01 10:00:00.000 +00:00', version = 2 WHERE id = 8 AND version = 1
-INSERT INTO [callback_history] ([callback_id],[at],[event],[actor],[details]) OUTPUT INSERTED.[id],INSERTED.[callback_id],INSERTED.[at],INSERTED.[event],INSERTED.[actor],INSERTED.[details] VALUES (7,'2026-12-01 10:00:00.000 +00:00',N'retry_scheduled',N'uccx',N'{}');
-SELECT * FROM callbacks WHERE id IN (7)
+UPDATE callbacks SET attempts = CAST(v.attempts AS INT), next_attempt_at = CAST(v.next_attempt_at AS DATETIMEOFFSET), status = CAST(v.status AS NVARCHAR(4000)), updated_at = CAST(v.updated_at AS DATETIMEOFFSET), version = CAST(v.version AS INT) OUTPUT inserted.* FROM callbacks JOIN (VALUES (7, 1, 1, '2026-12-01 10:00:00.000 +00:00', N'retry_wait', '2026-12-01 10:00:00.000 +00:00', 2), (8, 1, 1, '2026-12-01 10:00:00.000 +00:00', N'retry_wait', '2026-12-01 10:00:00.000 +00:00', 2)) AS v (row_id, row_version, attempts, next_attempt_at, status, updated_at, version) ON callbacks.id = v.row_id AND callbacks.version = v.row_version;
+INSERT INTO callback_history (callback_id, at, event, actor, details) VALUES (7, '2026-12-01 10:00:00.000 +00:00', N'retry_scheduled', N'uccx', N'{}')
 COMMIT TRANSACTION
 
 -- ## saveObservations

@@ -106,14 +106,17 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     server.reset();
   });
 
-  test('transitionCallbacks (a sync batch): plain versioned UPDATEs read by row count, history in one INSERT, observations replaced in bulk', async () => {
+  test('transitionCallbacks (a sync batch): one UPDATE … FROM VALUES … OUTPUT inserted.*, its rows decide ok / changed; history in one INSERT, observations replaced in bulk', async () => {
     const current = { ...(await rowOf(db, server, 7)), status: 'queued' as const };
-    server.answer(/^UPDATE callbacks SET/, { rowCount: 1 }, { once: true });
-    server.answer(/^UPDATE callbacks SET/, { rowCount: 0 }, { once: true });
-    server.answer(/^SELECT \* FROM callbacks WHERE id IN/, { rows: [callbackRow(7, { status: 'retry_wait', version: 2 })] });
+    // Callback 8 was changed meanwhile: SQL Server's OUTPUT holds only the row it wrote.
+    server.answer(/^UPDATE callbacks SET .* OUTPUT inserted\.\* FROM callbacks JOIN \(VALUES /, { rows: [callbackRow(7, { status: 'retry_wait', version: 2 })] }, { once: true });
     const req = { event: 'attempt_failed' as const, actor: 'uccx', at: NOW, patch: { attempts: 1, nextAttemptAt: NOW }, history: [['retry_scheduled', {}]] as Array<['retry_scheduled', Record<string, unknown>]> };
     const results = await section('transitionCallbacks', () => db.transaction((t) => transitionCallbacks(db, [{ current, req }, { current: { ...current, id: 8 }, req }], t)));
     assert.deepEqual(results.map((r) => (r.ok ? r.row.status : r.code)), ['retry_wait', 'changed']);
+    const update = server.statements.find((s) => /^UPDATE callbacks/.test(s.sql))!.sql;
+    // An all-NULL VALUES column would be INT on SQL Server: every value is cast to its column's type.
+    assert.match(update, /next_attempt_at = CAST\(v\.next_attempt_at AS DATETIMEOFFSET\)/);
+    assert.match(update, /ON callbacks\.id = v\.row_id AND callbacks\.version = v\.row_version;$/);
     await section('saveObservations', () => saveObservations(db, [{ dialingListId: 1234, callbackId: 7, signature: '3|11|1|', callsCounted: 1 }, { dialingListId: 1235, callbackId: 8, signature: '3|11|1|', callsCounted: 1 }], NOW));
     server.reset();
   });

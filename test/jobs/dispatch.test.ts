@@ -76,7 +76,7 @@ for (const dialect of DIALECTS) {
         (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (calls.push(name), real(...a));
       }
       let inserts = 0;
-      const count = (sql: string) => void (/^INSERT INTO .callback_history/i.test(sql) && inserts++);
+      const count = (sql: string) => void (/^INSERT INTO \W?callback_history/i.test(sql) && inserts++);
       db.sequelize.addHook('afterQuery', 'count-history', (_o, q) => count(String((q as unknown as { sql?: string }).sql ?? '')));
       const summary = await dispatchOnce(deps({ uccx: client }), { ...settings, batchSize: 2 });
       db.sequelize.removeHook('afterQuery', 'count-history');

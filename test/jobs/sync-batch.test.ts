@@ -62,9 +62,13 @@ for (const dialect of DIALECTS) {
         if (kind === 'agent') dbcra.details.push({ campaignId: 200, dialingListId: id, accountNumber: cb.accountNumber, callbackId: String(cb.id), routedTo: 'csq:CSQ_Sales', disposition: 2, agentConnected: true });
       });
       const { deps, counted } = countingDeps(dbcra);
-      const summary = await syncOnce(deps, { batchSize: 200 });
+      let updates = 0;
+      db.sequelize.addHook('afterQuery', 'count-updates', (_o, q) => void (/\bUPDATE callbacks SET\b/.test(String((q as { sql?: string }).sql)) && updates++));
+      const summary = await syncOnce(deps, { batchSize: 200 }).finally(() => db.sequelize.removeHook('afterQuery', 'count-updates'));
       assert.deepEqual([summary.rowsRead, summary.applied], [500, 500]);
       assert.equal(counted.transactions, 3, '500 rows in batches of 200: three transactions');
+      // Set-based: per batch one UPDATE per shape of write (retry, fail or complete, dial, answer), not one per row.
+      assert.ok(updates <= 3 * 4, `${updates} UPDATE statements for 500 rows in 3 batches`);
       assert.deepEqual(await statuses(cbs.map((c) => c.id)), { retry_wait: 100, failed: 100, dialing: 100, completed: 100, connected: 100 });
       const byKind = (k: (typeof kinds)[number]) => cbs[kinds.indexOf(k)]!.id;
       assert.deepEqual((await listHistory(db, byKind('busy'))).map((h) => h.event), ['dial_result', 'retry_scheduled']);
@@ -77,6 +81,22 @@ for (const dialect of DIALECTS) {
       assert.equal(again.counted.transactions, 0);
     });
 
+    test('rows that move no state (still pending in UCCX) are written in one statement per batch too, each once', async () => {
+      const dbcra = new MemoryDbCra();
+      const cbs = await queuedMany(15_000, 250);
+      for (const cb of cbs) dbcra.row({ dialingListId: cb.uccxDialingListId!, accountNumber: cb.accountNumber, callStatus: 1 });
+      let updates = 0;
+      db.sequelize.addHook('afterQuery', 'count-updates', (_o, q) => void (/\bUPDATE callbacks SET\b/.test(String((q as { sql?: string }).sql)) && updates++));
+      const summary = await syncOnce(countingDeps(dbcra).deps, { batchSize: 100 }).finally(() => db.sequelize.removeHook('afterQuery', 'count-updates'));
+      assert.equal(summary.applied, 250);
+      assert.equal(updates, 3, '250 rows in batches of 100: one UPDATE each');
+      assert.deepEqual(await statuses(cbs.map((c) => c.id)), { queued: 250 });
+      const [{ n }] = (await db.sequelize.query('SELECT COUNT(*) AS n FROM callbacks WHERE id IN (:ids) AND version = :v', { replacements: { ids: cbs.map((c) => c.id), v: cbs[0]!.version + 1 }, type: QueryTypes.SELECT })) as Array<{ n: number | string }>;
+      assert.equal(Number(n), 250, 'each written once, by version');
+      assert.deepEqual((await listHistory(db, cbs[0]!.id)).map((h) => h.event), ['dial_result']);
+      assert.equal((await syncOnce(countingDeps(dbcra).deps, { batchSize: 100 })).applied, 0, 'read again: already observed');
+    });
+
     test('a failure in the middle of a batch leaves the cursor before it and nothing of it written; the rerun applies each row once', async () => {
       const dbcra = new MemoryDbCra();
       const cbs = await queuedMany(20_000, 300);
@@ -84,14 +104,15 @@ for (const dialect of DIALECTS) {
       const cursorBefore = await getSyncCursor(db, 200);
       // The database refuses the history of the 150th callback: the second batch of 100 fails at its write.
       const poisoned = cbs[149]!.id;
-      const hook = (rows: Array<{ get(k: string): unknown }>) => {
-        if (rows.some((r) => r.get('callbackId') === poisoned)) throw new Error('disk full');
-      };
-      db.models.CallbackHistory.addHook('beforeBulkCreate', 'poison', hook as never);
+      const query = db.sequelize.query;
+      db.sequelize.query = ((sql: unknown, options: unknown) => {
+        if (typeof sql === 'string' && sql.startsWith('INSERT INTO callback_history') && sql.includes(`(${poisoned}, `)) return Promise.reject(new Error('disk full'));
+        return query.call(db.sequelize, sql as never, options as never);
+      }) as typeof query;
       try {
         await assert.rejects(syncOnce(countingDeps(dbcra).deps, { batchSize: 100 }), /disk full/);
       } finally {
-        db.models.CallbackHistory.removeHook('beforeBulkCreate', 'poison');
+        db.sequelize.query = query;
       }
       assert.equal(await getSyncCursor(db, 200), Math.max(cursorBefore, 20_099), 'the cursor closes the first batch only');
       assert.deepEqual(await statuses(cbs.slice(0, 100).map((c) => c.id)), { retry_wait: 100 });
