@@ -1,7 +1,7 @@
 // Slot capacity counters. A booking takes a place with one conditional UPDATE, which every
 // dialect executes atomically: of two agents racing for the last place only one row-count is 1.
-import { Op, QueryTypes } from 'sequelize';
-import { iso, type Db, type Tx } from '../index.ts';
+import { QueryTypes } from 'sequelize';
+import { toDate, type Db, type Tx } from '../index.ts';
 
 export const skillScope = (skill: string) => `skill:${skill}`;
 export const agentScope = (agentId: string) => `agent:${agentId}`;
@@ -37,13 +37,18 @@ export async function releaseSlot(db: Db, scope: string, slotStart: Date, t?: Tx
   });
 }
 
-/** Places taken per slot start (ISO UTC) in [from, to). */
-export async function bookedBySlot(db: Db, scope: string, from: Date, to: Date): Promise<Map<string, number>> {
-  const rows = (await db.models.SlotCounter.findAll({
-    where: { scope, slotStart: { [Op.gte]: from, [Op.lt]: to } },
-    raw: true,
-  })) as unknown as Array<{ slotStart: unknown; booked: number }>;
-  return new Map(rows.map((r) => [iso(r.slotStart) as string, Number(r.booked)]));
+/**
+ * Places taken per slot start (epoch ms) in [from, to): one statement over the whole range, raw
+ * (Model.findAll built and cloned options and an instance per row). Empty counters are left out.
+ */
+export async function bookedBySlot(db: Db, scope: string, from: Date, to: Date): Promise<Map<number, number>> {
+  const rows = await db.sequelize.query<{ slot_start: unknown; booked: number }>(
+    'SELECT slot_start, booked FROM slot_counters WHERE scope = :scope AND slot_start >= :from AND slot_start < :to AND booked > 0',
+    { replacements: { scope, from, to }, type: QueryTypes.SELECT },
+  );
+  const booked = new Map<number, number>();
+  for (const row of rows) booked.set((toDate(row.slot_start) as Date).getTime(), Number(row.booked));
+  return booked;
 }
 
 /** Used by tests and reports: the raw counter of one slot. */

@@ -6,6 +6,7 @@ import { Info, type Zone } from 'luxon';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 export interface WallClock {
   /** ISO date "YYYY-MM-DD" of the local day. */
@@ -24,7 +25,8 @@ let remembered = 0;
 /** "YYYY-MM-DD" per day number (days since 1970-01-01). */
 const dates = new Map<number, string>();
 
-function dateOf(dayNumber: number): string {
+/** "YYYY-MM-DD" of a day number (days since 1970-01-01), remembered. */
+export function dateOf(dayNumber: number): string {
   let date = dates.get(dayNumber);
   if (date === undefined) {
     if (dates.size > 20_000) dates.clear();
@@ -66,6 +68,50 @@ export function offsetReaderOf(zoneName: string): ((utcMillis: number) => number
     const hourStart = Math.floor(ms / HOUR) * HOUR;
     const offset = at(hourStart);
     return offset === at(hourStart + HOUR) ? offset : zone.offset(ms);
+  };
+}
+
+/**
+ * The offsets of `zoneName` over [fromMs, toMs) as spans: `offsets[i]` (minutes) holds from
+ * `starts[i]` (starts[0] = fromMs) until `starts[i + 1]`. Read from the remembered offset of each
+ * UTC hour; an hour holding a change is searched for the minute it happens (no zone changes its
+ * offset twice within an hour). Null when luxon cannot use the zone.
+ */
+export function offsetSpansOf(zoneName: string, fromMs: number, toMs: number): OffsetSpans | null {
+  const offsetOf = offsetReaderOf(zoneName);
+  if (!offsetOf) return null;
+  const spans: OffsetSpans = { starts: [fromMs], offsets: [offsetOf(fromMs)] };
+  for (let hour = Math.floor(fromMs / HOUR) * HOUR; hour < toMs; hour += HOUR) {
+    const before = spans.offsets[spans.offsets.length - 1];
+    if (offsetOf(hour + HOUR) === before) continue;
+    // The first minute of this hour (after fromMs) with the new offset.
+    let low = Math.max(hour, fromMs);
+    let high = hour + HOUR;
+    while (high - low > MINUTE) {
+      const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
+      if (offsetOf(middle) === before) low = middle;
+      else high = middle;
+    }
+    if (high < toMs) {
+      spans.starts.push(high);
+      spans.offsets.push(offsetOf(high));
+    }
+  }
+  return spans;
+}
+
+export interface OffsetSpans {
+  starts: number[];
+  offsets: number[];
+}
+
+/** Local epoch milliseconds (UTC + offset) of instants read in increasing order, from a zone's spans. */
+export function localMillisCursor(spans: OffsetSpans): (utcMillis: number) => number {
+  const { starts, offsets } = spans;
+  let span = 0;
+  return (ms) => {
+    while (span + 1 < starts.length && ms >= starts[span + 1]) span++;
+    return ms + offsets[span] * MINUTE;
   };
 }
 
