@@ -81,6 +81,26 @@ export function computeSlotGrid(q: SlotQuery): SlotGrid {
   return grid;
 }
 
+/** A run of consecutive closed slots with one reason: slots first … first + count - 1 of a grid. */
+export interface ClosedRun {
+  first: number;
+  count: number;
+  reason: ViolationCode;
+}
+
+/** The grid's closed slots as runs, in order; every slot outside them is bookable. */
+export function closedRunsOf(grid: SlotGrid): ClosedRun[] {
+  const runs: ClosedRun[] = [];
+  for (let i = 0; i < grid.count; ) {
+    const code = grid.reasons[i];
+    let j = i + 1;
+    while (j < grid.count && grid.reasons[j] === code) j++;
+    if (code) runs.push({ first: i, count: j - i, reason: REASONS[code] as ViolationCode });
+    i = j;
+  }
+  return runs;
+}
+
 /** The calendar with that id, or null when none is attached (or it is missing from the map). */
 export function calendarOf(calendars: Map<number, HolidayCalendar>, id: number | null | undefined): HolidayCalendar | null {
   return id == null ? null : (calendars.get(id) ?? null);

@@ -4,7 +4,7 @@ import type { GlobalRules, HolidayCalendar, Skill, Slot } from '../types.ts';
 import { computeSlotGrid, REASONS, type SlotGrid } from './slot-grid.ts';
 import { dateOf } from './zone-clock.ts';
 
-export { MAX_SLOTS, calendarOf, computeSlotGrid, slotRange, REASONS, type SlotGrid } from './slot-grid.ts';
+export { MAX_SLOTS, calendarOf, closedRunsOf, computeSlotGrid, slotRange, REASONS, type ClosedRun, type SlotGrid } from './slot-grid.ts';
 
 export interface SlotQuery {
   from: DateTime;

@@ -1,7 +1,8 @@
-// Availability slots for the booking calendar.
+// Availability slots for the booking calendar: one object per slot (format=slots, the default) or
+// the same answer as a compact grid (format=grid) for callers that read a whole horizon.
 import type { FastifyInstance } from 'fastify';
 import { REASONS, slotIso, type SlotGrid } from '../../../../domain/rules/index.ts';
-import { availabilityGrid, type AvailabilityQuery } from '../../../services/availability.ts';
+import { availabilityGrid, gridAnswer, type AvailabilityQuery } from '../../../services/availability.ts';
 import { errorSchema } from './schemas.ts';
 
 const slot = {
@@ -16,8 +17,25 @@ const slot = {
   },
 } as const;
 
+const grid = {
+  type: 'object',
+  description: 'slot i starts at start + i × slotMinutes and ends a slot later; available = max(0, capacity - booked[i]); a slot is bookable unless a closed run covers it',
+  properties: {
+    start: { type: 'string', description: 'start of the first slot (ISO UTC)' },
+    slotMinutes: { type: 'integer' },
+    count: { type: 'integer', description: 'number of slots' },
+    capacity: { type: 'integer', description: 'places per slot' },
+    booked: { type: 'array', items: { type: 'integer' }, description: 'places taken, one per slot' },
+    closed: {
+      type: 'array',
+      description: 'runs of consecutive closed slots with one reason, in order',
+      items: { type: 'object', properties: { first: { type: 'integer' }, count: { type: 'integer' }, reason: { type: 'string' } } },
+    },
+  },
+} as const;
+
 export default async function availabilityRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: AvailabilityQuery }>(
+  app.get<{ Querystring: AvailabilityQuery & { format?: 'slots' | 'grid' } }>(
     '/availability',
     {
       preHandler: app.authenticate,
@@ -36,14 +54,19 @@ export default async function availabilityRoutes(app: FastifyInstance): Promise<
             to: { type: 'string', description: 'date (in timeZone) or ISO instant; the answer ends with the last day of the booking horizon (rules horizonDays), however far this asks' },
             timeZone: { type: 'string', description: 'the zone chosen for the customer' },
             phone: { type: 'string', maxLength: 40, description: "the customer's number: the calling window must hold in every zone it may be in" },
+            format: { type: 'string', enum: ['slots', 'grid'], default: 'slots', description: 'slots: {slots: [one object per slot]}; grid: {grid: the same answer compactly} (a 30-day horizon is ~15 kB instead of ~400 kB)' },
           },
         },
-        response: { 200: { type: 'object', properties: { slots: { type: 'array', items: slot } } }, 404: errorSchema },
+        response: { 200: { type: 'object', description: 'slots or grid, as format asks', properties: { slots: { type: 'array', items: slot }, grid } }, 404: errorSchema },
       },
     },
-    // The answer is written straight from the grid: a whole horizon is thousands of slots, and an
-    // object per slot (then fast-json-stringify walking them) was most of the request's time.
-    async (req, reply) => reply.type('application/json; charset=utf-8').send(slotsJson(await availabilityGrid(app.services, req.query))),
+    async (req, reply) => {
+      const answer = await availabilityGrid(app.services, req.query);
+      if (req.query.format === 'grid') return { grid: gridAnswer(answer) };
+      // Written straight from the grid: thousands of slot objects (then fast-json-stringify
+      // walking them) were most of the request's time.
+      return reply.type('application/json; charset=utf-8').send(slotsJson(answer));
+    },
   );
 }
 
