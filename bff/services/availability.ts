@@ -59,10 +59,10 @@ export async function availabilityGrid(ctx: ServiceContext, q: AvailabilityQuery
     personal: Boolean(q.agentId),
   };
   // Only the counters of the slots the answer holds.
-  const { firstStart, end } = slotRange(query);
+  const range = slotRange(query);
   const scope = q.agentId ? agentScope(q.agentId) : skillScope(q.skill ?? '');
-  const booked = end > firstStart ? await bookedBySlot(ctx.db, scope, new Date(firstStart), new Date(end)) : new Map<number, number>();
-  return computeSlotGrid({ ...query, booked });
+  const booked = range.end > range.firstStart ? await bookedBySlot(ctx.db, scope, new Date(range.firstStart), new Date(range.end)) : new Map<number, number>();
+  return computeSlotGrid({ ...query, booked }, range);
 }
 
 /** The grid as REST (format=grid) and GraphQL (availabilityGrid) answer it: see the route's schema. */

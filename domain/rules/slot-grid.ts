@@ -49,9 +49,9 @@ export function slotRange(q: Pick<SlotQuery, 'from' | 'to' | 'now' | 'rules' | '
   return { firstStart: slotStartMillis(q.from.toMillis(), slotMs), end: Math.min(q.to.toMillis(), horizonEnd), slotMs };
 }
 
-/** computeSlots' answer as a grid (see computeSlots for the rules). */
-export function computeSlotGrid(q: SlotQuery): SlotGrid {
-  const { firstStart, end, slotMs } = slotRange(q);
+/** computeSlots' answer as a grid (see computeSlots for the rules); `range` when already read (slotRange). */
+export function computeSlotGrid(q: SlotQuery, range = slotRange(q)): SlotGrid {
+  const { firstStart, end, slotMs } = range;
   const capacity = q.personal ? q.rules.capacityPerAgentSlot : q.rules.capacityPerSkillSlot;
   const count = end > firstStart ? Math.min(MAX_SLOTS, Math.ceil((end - firstStart) / slotMs)) : 0;
   const lastStart = firstStart + Math.max(0, count - 1) * slotMs;

@@ -62,12 +62,18 @@ export default async function availabilityRoutes(app: FastifyInstance): Promise<
     },
     async (req, reply) => {
       const answer = await availabilityGrid(app.services, req.query);
-      if (req.query.format === 'grid') return { grid: gridAnswer(answer) };
       // Written straight from the grid: thousands of slot objects (then fast-json-stringify
       // walking them) were most of the request's time.
-      return reply.type('application/json; charset=utf-8').send(slotsJson(answer));
+      return reply.type('application/json; charset=utf-8').send(req.query.format === 'grid' ? gridJson(answer) : slotsJson(answer));
     },
   );
+}
+
+/** `{"grid":{…}}`, exactly as the 200 schema above serializes gridAnswer. */
+export function gridJson(grid: SlotGrid): string {
+  const { booked, closed, ...head } = gridAnswer(grid);
+  const runs = closed.map((r) => `{"first":${r.first},"count":${r.count},"reason":${JSON.stringify(r.reason)}}`).join(',');
+  return `{"grid":${JSON.stringify(head).slice(0, -1)},"booked":[${booked.join(',')}],"closed":[${runs}]}}`;
 }
 
 /** `{"slots":[…]}` of the grid, exactly as the 200 schema above serializes it. */
