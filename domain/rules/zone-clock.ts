@@ -73,31 +73,59 @@ export function offsetReaderOf(zoneName: string): ((utcMillis: number) => number
 
 /**
  * The offsets of `zoneName` over [fromMs, toMs) as spans: `offsets[i]` (minutes) holds from
- * `starts[i]` (starts[0] = fromMs) until `starts[i + 1]`. Read from the remembered offset of each
- * UTC hour; an hour holding a change is searched for the minute it happens (no zone changes its
- * offset twice within an hour). Null when luxon cannot use the zone.
+ * `starts[i]` (starts[0] = fromMs) until `starts[i + 1]`. Built from each UTC day's changes,
+ * remembered per zone and day. Null when luxon cannot use the zone.
  */
 export function offsetSpansOf(zoneName: string, fromMs: number, toMs: number): OffsetSpans | null {
   const offsetOf = offsetReaderOf(zoneName);
   if (!offsetOf) return null;
   const spans: OffsetSpans = { starts: [fromMs], offsets: [offsetOf(fromMs)] };
-  for (let hour = Math.floor(fromMs / HOUR) * HOUR; hour < toMs; hour += HOUR) {
-    const before = spans.offsets[spans.offsets.length - 1];
+  for (let day = Math.floor(fromMs / DAY); day * DAY < toMs; day++) {
+    for (const [at, offset] of changesOn(zoneName, offsetOf, day)) {
+      if (at > fromMs && at < toMs) {
+        spans.starts.push(at);
+        spans.offsets.push(offset);
+      }
+    }
+  }
+  return spans;
+}
+
+/** Per zone name and UTC day number: the offset changes within the day ([instant, new offset]); bounded. */
+const dayChanges = new Map<string, Map<number, Array<[number, number]>>>();
+const MAX_REMEMBERED_DAYS = 50_000;
+let rememberedDays = 0;
+
+/**
+ * The offset changes of one UTC day, read from the remembered offset of each hour; an hour holding
+ * a change is searched for the minute it happens (no zone changes its offset twice within an hour).
+ */
+function changesOn(zoneName: string, offsetOf: (ms: number) => number, day: number): Array<[number, number]> {
+  let days = dayChanges.get(zoneName);
+  if (!days) dayChanges.set(zoneName, (days = new Map()));
+  let changes = days.get(day);
+  if (changes) return changes;
+  if (rememberedDays > MAX_REMEMBERED_DAYS) {
+    for (const m of dayChanges.values()) m.clear();
+    rememberedDays = 0;
+  }
+  changes = [];
+  let before = offsetOf(day * DAY);
+  for (let hour = day * DAY; hour < (day + 1) * DAY; hour += HOUR) {
     if (offsetOf(hour + HOUR) === before) continue;
-    // The first minute of this hour (after fromMs) with the new offset.
-    let low = Math.max(hour, fromMs);
+    let low = hour;
     let high = hour + HOUR;
     while (high - low > MINUTE) {
       const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
       if (offsetOf(middle) === before) low = middle;
       else high = middle;
     }
-    if (high < toMs) {
-      spans.starts.push(high);
-      spans.offsets.push(offsetOf(high));
-    }
+    before = offsetOf(high);
+    changes.push([high, before]);
   }
-  return spans;
+  days.set(day, changes);
+  rememberedDays++;
+  return changes;
 }
 
 export interface OffsetSpans {
