@@ -3,7 +3,7 @@
 // only when the calling window holds in every zone the customer may be in (until one is chosen).
 import { DateTime } from 'luxon';
 import { agentScope, bookedBySlot, skillScope } from '../../db/queries/slots.ts';
-import { closedRunsOf, computeSlotGrid, isValidZone, parsePhone, resolveCustomerZone, slotIso, slotRange, slotsOf, windowZones, type SlotGrid } from '../../domain/rules/index.ts';
+import { computeSlotGrid, isValidZone, parsePhone, resolveCustomerZone, slotRange, slotsOf, windowZones, type SlotGrid } from '../../domain/rules/index.ts';
 import type { Campaign, Slot } from '../../domain/types.ts';
 import type { ServiceContext } from '../../db/service-context.ts';
 import { NotFound, ValidationFailed } from './errors.ts';
@@ -63,18 +63,6 @@ export async function availabilityGrid(ctx: ServiceContext, q: AvailabilityQuery
   const scope = q.agentId ? agentScope(q.agentId) : skillScope(q.skill ?? '');
   const booked = range.end > range.firstStart ? await bookedBySlot(ctx.db, scope, new Date(range.firstStart), new Date(range.end)) : new Map<number, number>();
   return computeSlotGrid({ ...query, booked }, range);
-}
-
-/** The grid as REST (format=grid) and GraphQL (availabilityGrid) answer it: see the route's schema. */
-export function gridAnswer(grid: SlotGrid) {
-  return {
-    start: slotIso(grid.firstStart),
-    slotMinutes: grid.slotMs / 60_000,
-    count: grid.count,
-    capacity: grid.capacity,
-    booked: Array.from(grid.booked),
-    closed: closedRunsOf(grid),
-  };
 }
 
 /** The slots of the query, one object each (GraphQL). */

@@ -47,8 +47,22 @@ export async function bookedBySlot(db: Db, scope: string, from: Date, to: Date):
     { replacements: { scope, from, to }, type: QueryTypes.SELECT },
   );
   const booked = new Map<number, number>();
-  for (const row of rows) booked.set((toDate(row.slot_start) as Date).getTime(), Number(row.booked));
+  for (const row of rows) booked.set(millisOf(row.slot_start), Number(row.booked));
   return booked;
+}
+
+const SQLITE_UTC = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+00:00$/;
+const digits = (text: string, from: number, length: number) => {
+  let value = 0;
+  for (let i = from; i < from + length; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+};
+
+/** Epoch ms of a stored instant: SQLite's "YYYY-MM-DD HH:MM:SS.SSS +00:00" read by position (a horizon is ~1,000 rows), else toDate. */
+function millisOf(value: unknown): number {
+  if (typeof value === 'string' && SQLITE_UTC.test(value))
+    return Date.UTC(digits(value, 0, 4), digits(value, 5, 2) - 1, digits(value, 8, 2), digits(value, 11, 2), digits(value, 14, 2), digits(value, 17, 2), digits(value, 20, 3));
+  return (toDate(value) as Date).getTime();
 }
 
 /** Used by tests and reports: the raw counter of one slot. */

@@ -1,8 +1,8 @@
 // Availability slots for the booking calendar: one object per slot (format=slots, the default) or
 // the same answer as a compact grid (format=grid) for callers that read a whole horizon.
 import type { FastifyInstance } from 'fastify';
-import { REASONS, slotIso, type SlotGrid } from '../../../../domain/rules/index.ts';
-import { availabilityGrid, gridAnswer, type AvailabilityQuery } from '../../../services/availability.ts';
+import { closedRunsOf, REASONS, slotIso, type SlotGrid } from '../../../../domain/rules/index.ts';
+import { availabilityGrid, type AvailabilityQuery } from '../../../services/availability.ts';
 import { errorSchema } from './schemas.ts';
 
 const slot = {
@@ -69,11 +69,11 @@ export default async function availabilityRoutes(app: FastifyInstance): Promise<
   );
 }
 
-/** `{"grid":{…}}`, exactly as the 200 schema above serializes gridAnswer. */
+/** `{"grid":{…}}`, as the 200 schema above describes it. */
 export function gridJson(grid: SlotGrid): string {
-  const { booked, closed, ...head } = gridAnswer(grid);
-  const runs = closed.map((r) => `{"first":${r.first},"count":${r.count},"reason":${JSON.stringify(r.reason)}}`).join(',');
-  return `{"grid":${JSON.stringify(head).slice(0, -1)},"booked":[${booked.join(',')}],"closed":[${runs}]}}`;
+  const runs = closedRunsOf(grid).map((r) => `{"first":${r.first},"count":${r.count},"reason":${JSON.stringify(r.reason)}}`).join(',');
+  const head = `"start":"${slotIso(grid.firstStart)}","slotMinutes":${grid.slotMs / 60_000},"count":${grid.count},"capacity":${grid.capacity}`;
+  return `{"grid":{${head},"booked":[${grid.booked.join(',')}],"closed":[${runs}]}}`;
 }
 
 /** `{"slots":[…]}` of the grid, exactly as the 200 schema above serializes it. */
