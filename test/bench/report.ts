@@ -115,8 +115,9 @@ quiet machine: every figure is wall-clock time on loopback, and the load generat
   holidays once per local day, the skill's hours as a week of minutes, the booked places by one raw
   statement keyed by epoch ms, and the JSON written straight from the grid. Writing ~400 kB of
   per-slot JSON alone cost ~3 ms CPU (string flattening, UTF-8, the socket), so the horizon is asked
-  as \`format=grid\` (~10 kB): ~12 → ~3 ms CPU per answer, of which ~1.3 ms is what any
-  authenticated answer costs here (auth, hooks, request log).
+  as \`format=grid\` (~10 kB). CPU per answer in the server child (sequential requests, loaded
+  machine): SQLite 12.9 → 2.6–3.4 ms, PostgreSQL 9.6 → 2.5–3.3 ms (per-slot form ~5 ms), of which
+  ~0.9–1.3 ms is what an empty answer costs (auth, hooks, request log, luxon reading the dates).
 - **Sync** — was one transaction of 7 statements per changed row; now batches of 500: one read of the
   batch's callbacks, observations and call details, one transaction writing every transition
   (\`transitionCallbacks\`, still judged row by row by the lifecycle table), one history INSERT and the
