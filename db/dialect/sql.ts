@@ -20,6 +20,8 @@ export interface DialectSql {
   limit(n: number): string;
   /** The text of one top-level field of a JSON text column (reporting views read history details). */
   jsonText(column: string, key: string): string;
+  /** A timestamp column as whole epoch milliseconds (an integer, or its text): read without parsing a date per row. */
+  epochMillis(column: string): string;
 }
 
 // The claim is the one bulk change of state; its states come from the lifecycle table (a test
@@ -64,6 +66,7 @@ const postgres: DialectSql = {
   deleteBatch: (table, where) => `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} ORDER BY id LIMIT :limit)`,
   limit: (n) => `LIMIT ${Math.trunc(n)}`,
   jsonText: (column, key) => `(CAST(${column} AS json) ->> '${key}')`,
+  epochMillis: (column) => `CAST(ROUND(EXTRACT(EPOCH FROM ${column}) * 1000) AS BIGINT)`,
 };
 
 const sqlite: DialectSql = {
@@ -73,6 +76,8 @@ const sqlite: DialectSql = {
   deleteBatch: postgres.deleteBatch,
   limit: postgres.limit,
   jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
+  // Stored as text "YYYY-MM-DD HH:MM:SS.SSS +00:00": whole seconds by strftime, the milliseconds by position.
+  epochMillis: (column) => `(CAST(strftime('%s', substr(${column}, 1, 19)) AS INTEGER) * 1000 + CAST(substr(${column}, 21, 3) AS INTEGER))`,
 };
 
 const mssql: DialectSql = {
@@ -91,6 +96,7 @@ const mssql: DialectSql = {
   deleteBatch: (table, where) => `DELETE TOP (:limit) FROM ${table} WHERE ${where}; SELECT @@ROWCOUNT AS AFFECTEDROWS;`,
   limit: (n) => `OFFSET 0 ROWS FETCH NEXT ${Math.trunc(n)} ROWS ONLY`,
   jsonText: (column, key) => `JSON_VALUE(${column}, '$.${key}')`,
+  epochMillis: (column) => `DATEDIFF_BIG(millisecond, CAST('1970-01-01 00:00:00 +00:00' AS DATETIMEOFFSET), ${column})`,
 };
 
 const BY_DIALECT: Record<DialectName, DialectSql> = { postgres, sqlite, mssql };

@@ -36,3 +36,9 @@ test('sqlFor(*).deleteBatch and limit bound the work per statement', () => {
   assert.equal(sqlFor('mssql').limit(5), 'OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY');
   assert.equal(sqlFor('sqlite').limit(5), 'LIMIT 5');
 });
+
+test('sqlFor(*).epochMillis reads a timestamp as whole epoch milliseconds in each dialect', () => {
+  assert.equal(sqlFor('postgres').epochMillis('slot_start'), 'CAST(ROUND(EXTRACT(EPOCH FROM slot_start) * 1000) AS BIGINT)');
+  assert.match(sqlFor('sqlite').epochMillis('slot_start'), /^\(CAST\(strftime\('%s', substr\(slot_start, 1, 19\)\) AS INTEGER\) \* 1000 \+ CAST\(substr\(slot_start, 21, 3\) AS INTEGER\)\)$/);
+  assert.equal(sqlFor('mssql').epochMillis('slot_start'), "DATEDIFF_BIG(millisecond, CAST('1970-01-01 00:00:00 +00:00' AS DATETIMEOFFSET), slot_start)");
+});

@@ -123,7 +123,7 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     assert.equal(await section('reserveSlot (free place)', () => reserveSlot(db, 'skill:Support', NOW, 3)), true);
     server.answer(/^UPDATE \[?slot_counters\]? SET/, { rowCount: 0 }, { once: true });
     assert.equal(await reserveSlot(db, 'skill:Support', NOW, 3), false);
-    server.answer(/^SELECT slot_start, booked FROM slot_counters/, { rows: [{ slot_start: NOW, booked: 3 }] }, { once: true });
+    server.answer(/^SELECT DATEDIFF_BIG\(millisecond, .*FROM slot_counters/, { rows: [{ start_ms: String(NOW.getTime()), booked: 3 }] }, { once: true });
     const booked = await section('bookedBySlot', () => bookedBySlot(db, 'skill:Support', NOW, new Date(NOW.getTime() + 86_400_000)));
     assert.deepEqual([...booked], [[NOW.getTime(), 3]]);
 

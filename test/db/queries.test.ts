@@ -48,6 +48,9 @@ for (const dialect of DIALECTS) {
       const booked = await bookedBySlot(db, 'skill:Range', at('2026-12-02T08:00:00Z'), at('2026-12-02T09:00:00Z'));
       assert.deepEqual([...booked].sort(([a], [b]) => a - b), [[Date.parse('2026-12-02T08:00:00Z'), 2]]);
       assert.equal((await bookedBySlot(db, 'skill:Range', at('2026-12-02T07:00:00Z'), at('2026-12-02T10:00:00Z'))).size, 3);
+      // Read as epoch milliseconds by the dialect (sqlFor(…).epochMillis), to the millisecond.
+      await reserveSlot(db, 'skill:Millis', at('2026-12-02T09:00:00.250Z'), 10);
+      assert.deepEqual([...(await bookedBySlot(db, 'skill:Millis', at('2026-12-02T00:00:00Z'), at('2026-12-03T00:00:00Z')))], [[Date.parse('2026-12-02T09:00:00.250Z'), 1]]);
     });
 
     test('releaseSlot never goes below zero', async () => {
