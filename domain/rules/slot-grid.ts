@@ -2,10 +2,11 @@
 // so only each slot's bookings and reason are stored. Zone offsets are read once per span of equal
 // offset, holidays once per local day and the skill's weekly hours once per set of hours; each slot
 // is then judged with a few integer operations instead of a wall clock per zone.
+import type { DateTime } from 'luxon';
 import type { GlobalRules, HolidayCalendar, Skill, ViolationCode, WeeklyHours } from '../types.ts';
 import { isHolidayOn } from './holidays.ts';
 import { minutesOf, weeklyRanges } from './opening-hours.ts';
-import { dateOf, localMillisCursor, offsetSpansOf } from './zone-clock.ts';
+import { dateOf, localMillisCursor, offsetReaderOf, offsetSpansOf } from './zone-clock.ts';
 import type { SlotQuery } from './slots.ts';
 
 const DAY = 86_400_000;
@@ -45,9 +46,24 @@ export function slotRange(q: Pick<SlotQuery, 'from' | 'to' | 'now' | 'rules' | '
   const minutes = q.rules.slotMinutes;
   if (!Number.isFinite(minutes) || minutes <= 0) throw new RangeError(`slotMinutes must be positive, got ${minutes}`);
   const slotMs = minutes * MINUTE;
-  const horizonEnd = q.now.plus({ days: q.rules.horizonDays }).setZone(q.customerZone).endOf('day').toMillis();
+  const horizonEnd = endOfLocalDay(q.now.plus({ days: q.rules.horizonDays }), q.customerZone);
   return { firstStart: slotStartMillis(q.from.toMillis(), slotMs), end: Math.min(q.to.toMillis(), horizonEnd), slotMs };
 }
+
+/** Epoch ms of the end of `at`'s day in `zone` (luxon's endOf('day')), worked out once per zone and local day; bounded. */
+function endOfLocalDay(at: DateTime, zone: string): number {
+  const offsetOf = offsetReaderOf(zone);
+  if (!offsetOf) return at.setZone(zone).endOf('day').toMillis();
+  const ms = at.toMillis();
+  const key = `${zone}|${Math.floor((ms + offsetOf(ms) * MINUTE) / DAY)}`;
+  let end = dayEnds.get(key);
+  if (end === undefined) {
+    if (dayEnds.size >= 1000) dayEnds.clear();
+    dayEnds.set(key, (end = at.setZone(zone).endOf('day').toMillis()));
+  }
+  return end;
+}
+const dayEnds = new Map<string, number>();
 
 /** computeSlots' answer as a grid (see computeSlots for the rules); `range` when already read (slotRange). */
 export function computeSlotGrid(q: SlotQuery, range = slotRange(q)): SlotGrid {
