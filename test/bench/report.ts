@@ -111,13 +111,15 @@ quiet machine: every figure is wall-clock time on loopback, and the load generat
   SQLite driver's stack capture ~11 %).
 - **Availability** — each of the 2,880 slots of a 30-day horizon was judged with several luxon zone
   conversions (140 ms CPU per request); then from epoch ms with each zone's offset remembered per UTC
-  hour (13 ms). Now the answer is a grid (\`domain/rules/slot-grid.ts\`): zone offsets read as spans,
-  holidays once per local day, the skill's hours as a week of minutes, the booked places by one raw
-  statement keyed by epoch ms, and the JSON written straight from the grid. Writing ~400 kB of
-  per-slot JSON alone cost ~3 ms CPU (string flattening, UTF-8, the socket), so the horizon is asked
-  as \`format=grid\` (~10 kB). CPU per answer in the server child (sequential requests, loaded
-  machine): SQLite 12.9 → 2.6–3.4 ms, PostgreSQL 9.6 → 2.5–3.3 ms (per-slot form ~5 ms), of which
-  ~0.9–1.3 ms is what an empty answer costs (auth, hooks, request log, luxon reading the dates).
+  hour (13 ms). Now the answer is a grid (\`domain/rules/slot-grid.ts\`): zone offsets read as spans
+  (changes remembered per zone and day), holidays once per local day, the skill's hours as a week of
+  minutes, the booked places by one statement with the starts as epoch ms (\`sqlFor(…).epochMillis\`:
+  PostgreSQL parsed a Date per counter row, ~0.6 ms), and the JSON written straight from the grid.
+  Writing ~400 kB of per-slot JSON alone cost ~3 ms CPU (flattening and measuring the string, UTF-8,
+  the socket), so the horizon is asked as \`format=grid\` (~10 kB). CPU per answer in the server
+  child (sequential requests, ~1,100 booked counters, load 2–4): SQLite 11.5–12.9 → 3.0–3.9 ms,
+  PostgreSQL 9.6–10.6 → 2.5–3.0 ms (per-slot form ~5–6 ms); an empty answer costs ~0.9–1.3 ms (auth,
+  hooks, request log), reading ~1,100 counter rows ~1 ms on SQLite.
 - **Sync** — was one transaction of 7 statements per changed row; now batches of 500: one read of the
   batch's callbacks, observations and call details, one transaction writing every transition
   (\`transitionCallbacks\`, still judged row by row by the lifecycle table), one history INSERT and the
