@@ -1,8 +1,16 @@
 // Opens the Campaign Manager database from one URL (CM_DATABASE_URL):
 //   sqlite:./data/cm.sqlite   (embedded default)   postgres://…   mssql://… (options: docs/sqlserver.md)
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
+
+// Sequelize writes a Date given in `replacements` in the process's local zone (it passes no time
+// zone there), while every time is stored and compared in UTC — as text on SQLite. On a server
+// whose TZ is not UTC a claim would compare "11:00:00 +01:00" with "10:30:00 +00:00" as strings
+// and take callbacks early. The default zone of Sequelize's own moment-timezone fixes the format.
+const sequelizeRequire = createRequire(createRequire(import.meta.url).resolve('sequelize'));
+(sequelizeRequire('moment-timezone') as { tz: { setDefault(zone: string): void } }).tz.setDefault('UTC');
 
 export type DialectName = 'sqlite' | 'postgres' | 'mssql';
 

@@ -21,6 +21,8 @@ export interface DialectSql {
   limit(n: number): string;
   /** The text of one top-level field of a JSON text column (reporting views read history details). */
   jsonText(column: string, key: string): string;
+  /** A timestamp column as whole epoch milliseconds (an integer, or its text): read without parsing a date per row. */
+  epochMillis(column: string): string;
   /**
    * Versioned UPDATE of many rows of `table` in one statement (a sync batch). `rows` are the
    * VALUES tuples, escaped by the caller (db/queries/sql-literals.ts): (id, version it was read at,
@@ -99,6 +101,7 @@ const postgres: DialectSql = {
   jsonText: (column, key) => `(CAST(${column} AS json) ->> '${key}')`,
   updateByVersion: (table, columns, rows) =>
     updateFromValues((value, kind) => `CAST(${value} AS ${PG_TYPE[kind]})`, `${table}.*`)(table, columns, rows),
+  epochMillis: (column) => `CAST(ROUND(EXTRACT(EPOCH FROM ${column}) * 1000) AS BIGINT)`,
 };
 
 const sqlite: DialectSql = {
@@ -110,6 +113,8 @@ const sqlite: DialectSql = {
   jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
   // No casts: the values are the text Sequelize writes (dates too), and each column keeps its affinity.
   updateByVersion: updateFromValues((value) => value, '*'),
+  // Stored as text "YYYY-MM-DD HH:MM:SS.SSS +00:00": whole seconds by strftime, the milliseconds by position.
+  epochMillis: (column) => `(CAST(strftime('%s', substr(${column}, 1, 19)) AS INTEGER) * 1000 + CAST(substr(${column}, 21, 3) AS INTEGER))`,
 };
 
 const mssql: DialectSql = {
@@ -132,6 +137,7 @@ const mssql: DialectSql = {
   updateByVersion: (table, columns, rows) =>
     `UPDATE ${table} SET ${columns.map((c) => `${c.name} = CAST(v.${c.name} AS ${MSSQL_TYPE[c.kind]})`).join(', ')} OUTPUT inserted.* ` +
     `FROM ${table} JOIN (VALUES ${rows.join(', ')}) AS v (${valueNames(columns)}) ON ${table}.id = v.row_id AND ${table}.version = v.row_version;`,
+  epochMillis: (column) => `DATEDIFF_BIG(millisecond, CAST('1970-01-01 00:00:00 +00:00' AS DATETIMEOFFSET), ${column})`,
 };
 
 const BY_DIALECT: Record<DialectName, DialectSql> = { postgres, sqlite, mssql };

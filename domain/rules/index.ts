@@ -7,7 +7,7 @@ export { resolveScheduledTime, type ResolvedTime } from './local-time.ts';
 export { isHoliday, publicHolidayDates } from './holidays.ts';
 export { skillOpenAt, inCallingWindow, isWithinWeeklyHours, minutesOf } from './opening-hours.ts';
 export { slotStartOf, timingReason } from './timing.ts';
-export { computeSlots, calendarOf, MAX_SLOTS, type SlotQuery } from './slots.ts';
+export { computeSlots, computeSlotGrid, closedRunsOf, slotsOf, slotIso, slotRange, calendarOf, MAX_SLOTS, REASONS, type SlotQuery, type SlotGrid, type ClosedRun } from './slots.ts';
 export {
   validateBooking,
   resolveCustomerZone,

@@ -22,7 +22,8 @@ function rangeOf(text: string): [number, number] | null {
   return Number.isNaN(start) || Number.isNaN(end) || start >= DAY_MINUTES ? null : [start, end];
 }
 
-const rangesOn = (hours: WeeklyHours, isoWeekday: number): Array<[number, number]> =>
+/** The well-formed [start, end) minute ranges of one ISO weekday (an end not after its start runs past midnight). */
+export const weeklyRanges = (hours: WeeklyHours, isoWeekday: number): Array<[number, number]> =>
   (hours[String(isoWeekday) as keyof WeeklyHours] ?? []).map(rangeOf).filter((r): r is [number, number] => r !== null);
 
 /**
@@ -35,7 +36,7 @@ export function isWithinWeeklyHours(hours: WeeklyHours, weekday: number, minute:
 
 /** isWithinWeeklyHours with the ranges parsed once (the calendar asks for every slot of the horizon). */
 export function weeklyHoursTester(hours: WeeklyHours): (weekday: number, minute: number) => boolean {
-  const byDay = [0, 1, 2, 3, 4, 5, 6, 7].map((d) => (d === 0 ? [] : rangesOn(hours, d)));
+  const byDay = [0, 1, 2, 3, 4, 5, 6, 7].map((d) => (d === 0 ? [] : weeklyRanges(hours, d)));
   return (weekday, minute) => {
     if ((byDay[weekday] ?? []).some(([s, e]) => (e > s ? minute >= s && minute < e : minute >= s))) return true;
     const previousDay = weekday === 1 ? 7 : weekday - 1;

@@ -6,6 +6,7 @@ import { Info, type Zone } from 'luxon';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 export interface WallClock {
   /** ISO date "YYYY-MM-DD" of the local day. */
@@ -24,7 +25,8 @@ let remembered = 0;
 /** "YYYY-MM-DD" per day number (days since 1970-01-01). */
 const dates = new Map<number, string>();
 
-function dateOf(dayNumber: number): string {
+/** "YYYY-MM-DD" of a day number (days since 1970-01-01), remembered. */
+export function dateOf(dayNumber: number): string {
   let date = dates.get(dayNumber);
   if (date === undefined) {
     if (dates.size > 20_000) dates.clear();
@@ -66,6 +68,78 @@ export function offsetReaderOf(zoneName: string): ((utcMillis: number) => number
     const hourStart = Math.floor(ms / HOUR) * HOUR;
     const offset = at(hourStart);
     return offset === at(hourStart + HOUR) ? offset : zone.offset(ms);
+  };
+}
+
+/**
+ * The offsets of `zoneName` over [fromMs, toMs) as spans: `offsets[i]` (minutes) holds from
+ * `starts[i]` (starts[0] = fromMs) until `starts[i + 1]`. Built from each UTC day's changes,
+ * remembered per zone and day. Null when luxon cannot use the zone.
+ */
+export function offsetSpansOf(zoneName: string, fromMs: number, toMs: number): OffsetSpans | null {
+  const offsetOf = offsetReaderOf(zoneName);
+  if (!offsetOf) return null;
+  const spans: OffsetSpans = { starts: [fromMs], offsets: [offsetOf(fromMs)] };
+  for (let day = Math.floor(fromMs / DAY); day * DAY < toMs; day++) {
+    for (const [at, offset] of changesOn(zoneName, offsetOf, day)) {
+      if (at > fromMs && at < toMs) {
+        spans.starts.push(at);
+        spans.offsets.push(offset);
+      }
+    }
+  }
+  return spans;
+}
+
+/** Per zone name and UTC day number: the offset changes within the day ([instant, new offset]); bounded. */
+const dayChanges = new Map<string, Map<number, Array<[number, number]>>>();
+const MAX_REMEMBERED_DAYS = 50_000;
+let rememberedDays = 0;
+
+/**
+ * The offset changes of one UTC day, read from the remembered offset of each hour; an hour holding
+ * a change is searched for the minute it happens (no zone changes its offset twice within an hour).
+ */
+function changesOn(zoneName: string, offsetOf: (ms: number) => number, day: number): Array<[number, number]> {
+  let days = dayChanges.get(zoneName);
+  if (!days) dayChanges.set(zoneName, (days = new Map()));
+  let changes = days.get(day);
+  if (changes) return changes;
+  if (rememberedDays > MAX_REMEMBERED_DAYS) {
+    for (const m of dayChanges.values()) m.clear();
+    rememberedDays = 0;
+  }
+  changes = [];
+  let before = offsetOf(day * DAY);
+  for (let hour = day * DAY; hour < (day + 1) * DAY; hour += HOUR) {
+    if (offsetOf(hour + HOUR) === before) continue;
+    let low = hour;
+    let high = hour + HOUR;
+    while (high - low > MINUTE) {
+      const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
+      if (offsetOf(middle) === before) low = middle;
+      else high = middle;
+    }
+    before = offsetOf(high);
+    changes.push([high, before]);
+  }
+  days.set(day, changes);
+  rememberedDays++;
+  return changes;
+}
+
+export interface OffsetSpans {
+  starts: number[];
+  offsets: number[];
+}
+
+/** Local epoch milliseconds (UTC + offset) of instants read in increasing order, from a zone's spans. */
+export function localMillisCursor(spans: OffsetSpans): (utcMillis: number) => number {
+  const { starts, offsets } = spans;
+  let span = 0;
+  return (ms) => {
+    while (span + 1 < starts.length && ms >= starts[span + 1]) span++;
+    return ms + offsets[span] * MINUTE;
   };
 }
 

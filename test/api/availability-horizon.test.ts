@@ -4,7 +4,22 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { as, build } from '../helpers/build.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { now } from './fixtures.ts';
+import { now, skillBooking } from './fixtures.ts';
+
+interface Slot { start: string; end: string; capacity: number; booked: number; available: number; closedReason: string | null }
+interface Grid { start: string; slotMinutes: number; count: number; capacity: number; booked: number[]; closed: Array<{ first: number; count: number; reason: string }> }
+
+/** The slots a grid stands for, read as its documentation says (the route's response schema). */
+function slotsOfGrid(grid: Grid): Slot[] {
+  const reasons: Array<string | null> = new Array(grid.count).fill(null);
+  for (const run of grid.closed) reasons.fill(run.reason, run.first, run.first + run.count);
+  const step = grid.slotMinutes * 60_000;
+  return reasons.map((closedReason, i) => {
+    const start = Date.parse(grid.start) + i * step;
+    const booked = grid.booked[i];
+    return { start: new Date(start).toISOString(), end: new Date(start + step).toISOString(), capacity: grid.capacity, booked, available: Math.max(0, grid.capacity - booked), closedReason };
+  });
+}
 
 const dayIn = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
 
@@ -24,6 +39,24 @@ for (const dialect of DIALECTS) {
       assert.ok(slots.some((s) => s.closedReason === null && dayIn(s.start, 'Europe/Warsaw') > '2026-12-20'), 'bookable beyond 14 days (from 1 December)');
       const gql = await app.inject({ method: 'POST', url: '/graphql', headers: as('1001'), payload: { query: `{ availability(campaign: "CB_MAIN", skill: "Sales", from: "${first}", to: "2027-12-31", timeZone: "Europe/Warsaw") { start } }` } });
       assert.equal(gql.json().data.availability.length, slots.length);
+    });
+
+    test('format=grid answers the same slots compactly (bookings, full slots and every reason included)', async (t) => {
+      const app = await build(t, { dialect, now });
+      for (const [i, scheduledAt] of ['2026-12-02T12:00', '2026-12-02T12:00', '2026-12-03T09:15'].entries()) {
+        const booked = await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: skillBooking({ skill: 'Sales', scheduledAt, phone: `22 123 45 7${i}` }) });
+        assert.equal(booked.statusCode, 201, booked.body);
+      }
+      const url = '/api/v1/availability?campaign=CB_MAIN&skill=Sales&from=2026-12-01T09:07:00Z&to=2027-01-31&timeZone=America/New_York';
+      const slots: Slot[] = (await app.inject({ url, headers: as('1001') })).json().slots;
+      const res = await app.inject({ url: `${url}&format=grid`, headers: as('1001') });
+      assert.equal(res.statusCode, 200, res.body);
+      const grid: Grid = res.json().grid;
+      assert.equal(grid.count, slots.length);
+      assert.deepEqual(slotsOfGrid(grid), slots);
+      assert.deepEqual(slots.filter((s) => s.booked > 0).map((s) => [s.start, s.booked]), [['2026-12-02T11:00:00.000Z', 2], ['2026-12-03T08:15:00.000Z', 1]]);
+      assert.ok(new Set(grid.closed.map((r) => r.reason)).size >= 4, JSON.stringify(grid.closed.slice(0, 8)));
+      assert.ok(res.body.length * 10 < JSON.stringify({ slots }).length, `${res.body.length} bytes`);
     });
   });
 }

@@ -64,6 +64,23 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('a server whose local zone is not UTC claims at the same instant (times given to SQL are written in UTC)', async () => {
+      const zone = process.env.TZ;
+      process.env.TZ = 'Europe/Warsaw'; // +01:00 in December: written locally, 10:00Z would read as 11:00 and beat 10:30Z
+      try {
+        const soon = new Date(NOW.getTime() + 30 * 60_000);
+        const [{ t }] = (await db.sequelize.query('SELECT :soon AS t', { replacements: { soon }, type: QueryTypes.SELECT })) as Array<{ t: string }>;
+        assert.equal(t, '2026-12-01 10:30:00.000 +00:00');
+        const claimed = await claimDueCallbacks(db, { now: NOW, owner: 'tz', leaseMs: 60_000, limit: 100 });
+        assert.ok(claimed.length > 0 && claimed.every((c) => Date.parse(c.nextAttemptAt ?? c.scheduledAt) <= NOW.getTime()), 'only callbacks due by now');
+        assert.equal(claimed.length, DUE);
+        await db.sequelize.query("UPDATE callbacks SET status = CASE WHEN attempts = 0 THEN 'scheduled' ELSE 'retry_wait' END, claimed_by = NULL, lease_until = NULL WHERE claimed_by = 'tz'");
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
+    });
+
     test('claims exactly the due callbacks, first attempts and retries', async () => {
       const claimed = await claimDueCallbacks(db, { now: NOW, owner: 'cm', leaseMs: 60_000, limit: 100 });
       assert.deepEqual(claimed.map((c) => c.accountNumber).sort(), Array.from({ length: DUE }, (_, i) => `PLAN${i}`).sort());

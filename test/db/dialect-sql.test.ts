@@ -63,3 +63,9 @@ test('sqlFor(mssql).updateByVersion: UPDATE … OUTPUT inserted.* FROM the table
     'ON callbacks.id = v.row_id AND callbacks.version = v.row_version;');
   assert.doesNotMatch(sql, /RETURNING|WITH v/);
 });
+
+test('sqlFor(*).epochMillis reads a timestamp as whole epoch milliseconds in each dialect', () => {
+  assert.equal(sqlFor('postgres').epochMillis('slot_start'), 'CAST(ROUND(EXTRACT(EPOCH FROM slot_start) * 1000) AS BIGINT)');
+  assert.match(sqlFor('sqlite').epochMillis('slot_start'), /^\(CAST\(strftime\('%s', substr\(slot_start, 1, 19\)\) AS INTEGER\) \* 1000 \+ CAST\(substr\(slot_start, 21, 3\) AS INTEGER\)\)$/);
+  assert.equal(sqlFor('mssql').epochMillis('slot_start'), "DATEDIFF_BIG(millisecond, CAST('1970-01-01 00:00:00 +00:00' AS DATETIMEOFFSET), slot_start)");
+});

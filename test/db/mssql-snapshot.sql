@@ -234,6 +234,9 @@ INSERT INTO uccx_contact_observations (dialing_list_id, callback_id, signature, 
 -- ## reserveSlot (free place)
 UPDATE slot_counters SET booked = booked + 1 WHERE scope = N'skill:Support' AND slot_start = '2026-12-01 10:00:00.000 +00:00' AND booked < 3
 
+-- ## bookedBySlot
+SELECT DATEDIFF_BIG(millisecond, CAST('1970-01-01 00:00:00 +00:00' AS DATETIMEOFFSET), slot_start) AS start_ms, booked FROM slot_counters WHERE scope = N'skill:Support' AND slot_start >= '2026-12-01 10:00:00.000 +00:00' AND slot_start < '2026-12-02 10:00:00.000 +00:00' AND booked > 0
+
 -- ## tryAcquireJobLock
 INSERT INTO job_locks (name, updated_at) SELECT N'sync', '2026-12-01 10:00:00.000 +00:00' WHERE NOT EXISTS (SELECT 1 FROM job_locks WITH (UPDLOCK, HOLDLOCK) WHERE name = N'sync')
 UPDATE job_locks SET owner = N'cm-1', lease_until = '2026-12-01 10:01:00.000 +00:00', updated_at = '2026-12-01 10:00:00.000 +00:00' WHERE name = N'sync' AND (owner IS NULL OR owner = N'cm-1' OR lease_until < '2026-12-01 10:00:00.000 +00:00')

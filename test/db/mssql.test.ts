@@ -11,7 +11,7 @@ import type { Db } from '../../db/index.ts';
 import { migrateUp } from '../../db/migrate.ts';
 import { claimDueCallbacks, findCallbackById, insertCallback, reclaimExpiredCallbacks, listChangedSince, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { deleteOldCallbacksBatch, deleteOldHistoryBatch } from '../../db/queries/retention.ts';
-import { reserveSlot } from '../../db/queries/slots.ts';
+import { bookedBySlot, reserveSlot } from '../../db/queries/slots.ts';
 import { transitionCallback, transitionCallbacks } from '../../db/queries/transition.ts';
 import { countLiveDispatches, findCallbacksByAccountNumbers, flagDoNotCall, listCallbacksInUccx, listExpiryCandidates, nextDispatchTimes, renewDispatchLeases } from '../../jobs/queries/callbacks.ts';
 import { listHeartbeats, recordHeartbeat } from '../../jobs/queries/heartbeats.ts';
@@ -126,6 +126,9 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     assert.equal(await section('reserveSlot (free place)', () => reserveSlot(db, 'skill:Support', NOW, 3)), true);
     server.answer(/^UPDATE \[?slot_counters\]? SET/, { rowCount: 0 }, { once: true });
     assert.equal(await reserveSlot(db, 'skill:Support', NOW, 3), false);
+    server.answer(/^SELECT DATEDIFF_BIG\(millisecond, .*FROM slot_counters/, { rows: [{ start_ms: String(NOW.getTime()), booked: 3 }] }, { once: true });
+    const booked = await section('bookedBySlot', () => bookedBySlot(db, 'skill:Support', NOW, new Date(NOW.getTime() + 86_400_000)));
+    assert.deepEqual([...booked], [[NOW.getTime(), 3]]);
 
     server.answer(/^SELECT owner, last_run_key FROM job_locks/, { rows: [{ owner: 'cm-1', last_run_key: null }] }, { once: true });
     assert.equal(await section('tryAcquireJobLock', () => tryAcquireJobLock(db, 'sync', 'cm-1', NOW, 60_000)), true);

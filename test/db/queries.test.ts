@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Db } from '../../db/index.ts';
 import { claimDueCallbacks, findActiveDuplicate, reclaimExpiredCallbacks, updateCallback } from '../../db/queries/callbacks.ts';
 import { appendHistory, appendHistoryRows, listHistory } from '../../db/queries/history.ts';
-import { reserveSlot, releaseSlot, slotBooked } from '../../db/queries/slots.ts';
+import { bookedBySlot, reserveSlot, releaseSlot, slotBooked } from '../../db/queries/slots.ts';
 import { findAgent, upsertAgent } from '../../db/queries/agents.ts';
 import { ACTIVE_STATES } from '../../domain/types.ts';
 import { DIALECTS, openTestDb } from '../helpers/databases.ts';
@@ -38,6 +38,19 @@ for (const dialect of DIALECTS) {
       assert.equal(await slotBooked(db, 'skill:Race', slot), 10);
       await releaseSlot(db, 'skill:Race', slot);
       assert.equal(await slotBooked(db, 'skill:Race', slot), 9);
+    });
+
+    test('bookedBySlot: places per slot start (epoch ms) in [from, to) of one scope, empty counters left out', async () => {
+      const at = (iso: string) => new Date(iso);
+      for (const [scope, iso, places] of [['skill:Range', '2026-12-02T07:45:00Z', 1], ['skill:Range', '2026-12-02T08:00:00Z', 2], ['skill:Range', '2026-12-02T08:15:00Z', 1], ['skill:Range', '2026-12-02T09:00:00Z', 1], ['skill:Other', '2026-12-02T08:30:00Z', 1]] as const)
+        for (let i = 0; i < places; i++) assert.equal(await reserveSlot(db, scope, at(iso), 10), true);
+      await releaseSlot(db, 'skill:Range', at('2026-12-02T08:15:00Z'));
+      const booked = await bookedBySlot(db, 'skill:Range', at('2026-12-02T08:00:00Z'), at('2026-12-02T09:00:00Z'));
+      assert.deepEqual([...booked].sort(([a], [b]) => a - b), [[Date.parse('2026-12-02T08:00:00Z'), 2]]);
+      assert.equal((await bookedBySlot(db, 'skill:Range', at('2026-12-02T07:00:00Z'), at('2026-12-02T10:00:00Z'))).size, 3);
+      // Read as epoch milliseconds by the dialect (sqlFor(…).epochMillis), to the millisecond.
+      await reserveSlot(db, 'skill:Millis', at('2026-12-02T09:00:00.250Z'), 10);
+      assert.deepEqual([...(await bookedBySlot(db, 'skill:Millis', at('2026-12-02T00:00:00Z'), at('2026-12-03T00:00:00Z')))], [[Date.parse('2026-12-02T09:00:00.250Z'), 1]]);
     });
 
     test('releaseSlot never goes below zero', async () => {

@@ -3,9 +3,9 @@
 // booking check uses, across daylight saving changes, half-hour zones and night-crossing windows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 import { computeSlots, inCallingWindow, isHoliday, skillOpenAt, timingReason, type SlotQuery } from '../../domain/rules/index.ts';
-import { wallClockOf } from '../../domain/rules/zone-clock.ts';
+import { localMillisCursor, offsetSpansOf, wallClockOf } from '../../domain/rules/zone-clock.ts';
 import type { Skill, ViolationCode } from '../../domain/types.ts';
 import { calendars, companyDays, rules, sales, support, utc } from './fixtures.ts';
 
@@ -24,6 +24,24 @@ test('wallClockOf reads the same local date, weekday and minute as luxon, every 
     }
   }
   assert.equal(wallClockOf('Not/AZone'), null);
+});
+
+test('offsetSpansOf gives the offset luxon gives, every 15 minutes of a year with DST changes, from any start', () => {
+  for (const zone of [...ODD_ZONES, 'America/Santiago', 'Africa/Casablanca']) {
+    // From a year's start, and (Warsaw) from half a minute before a change.
+    for (const from of zone === 'Europe/Warsaw' ? [Date.UTC(2026, 0, 1), Date.UTC(2026, 2, 29, 0, 59, 30)] : [Date.UTC(2026, 0, 1)]) {
+      const to = Date.UTC(2027, 0, 1);
+      const spans = offsetSpansOf(zone, from, to);
+      assert.ok(spans, zone);
+      const localOf = localMillisCursor(spans);
+      const luxonZone = Info.normalizeZone(zone);
+      for (let ms = from; ms < to; ms += 15 * 60_000) {
+        const offset = luxonZone.offset(ms);
+        if (localOf(ms) !== ms + offset * 60_000) assert.fail(`${zone} at ${new Date(ms).toISOString()}: ${(localOf(ms) - ms) / 60_000} ≠ ${offset}`);
+      }
+    }
+  }
+  assert.equal(offsetSpansOf('Not/AZone', 0, 1), null);
 });
 
 /** The slot reasons as the booking check judges each instant, one DateTime per slot. */
@@ -65,7 +83,7 @@ test('computeSlots gives every slot the reason the per-instant rules give, over 
       campaignCalendarId: companyDays.id,
       campaignZone: c.campaignZone,
       personal: false,
-      booked: new Map([[now.plus({ days: 2 }).startOf('hour').toUTC().toISO() as string, 10]]),
+      booked: new Map([[now.plus({ days: 2 }).startOf('hour').toMillis(), 10]]),
     };
     const slots = computeSlots(q);
     assert.ok(slots.length > 30 * 96, `${c.customerZone}: ${slots.length} slots`);

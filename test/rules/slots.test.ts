@@ -17,6 +17,8 @@ const query = (over: Partial<SlotQuery>): SlotQuery => ({
   booked: new Map(),
   ...over,
 });
+/** Epoch ms of a slot start: the key of SlotQuery.booked. */
+const at = (iso: string) => Date.parse(iso);
 const reasonsOf = (slots: Slot[]) => slots.map((s) => s.closedReason);
 const countBy = (slots: Slot[]) =>
   slots.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s.closedReason ?? 'open']: (acc[s.closedReason ?? 'open'] ?? 0) + 1 }), {});
@@ -64,15 +66,15 @@ test('computeSlots applies the calling window in the customer zone', () => {
 
 test('computeSlots reports SLOT_FULL and availability from the bookings, per skill or per agent', () => {
   const booked = new Map([
-    ['2026-11-25T07:00:00.000Z', 10],
-    ['2026-11-25T07:15:00.000Z', 1],
+    [at('2026-11-25T07:00:00.000Z'), 10],
+    [at('2026-11-25T07:15:00.000Z'), 1],
   ]);
   const skillSlots = computeSlots(query({ booked, to: utc('2026-11-25T07:30Z') }));
   assert.deepEqual(skillSlots.map((s) => [s.capacity, s.booked, s.available, s.closedReason]), [
     [10, 10, 0, 'SLOT_FULL'],
     [10, 1, 9, null],
   ]);
-  const agentSlots = computeSlots(query({ booked: new Map([['2026-11-25T07:00:00.000Z', 2], ['2026-11-25T07:15:00.000Z', 1]]), personal: true, to: utc('2026-11-25T07:30Z') }));
+  const agentSlots = computeSlots(query({ booked: new Map([[at('2026-11-25T07:00:00.000Z'), 2], [at('2026-11-25T07:15:00.000Z'), 1]]), personal: true, to: utc('2026-11-25T07:30Z') }));
   assert.deepEqual(agentSlots.map((s) => [s.capacity, s.booked, s.available, s.closedReason]), [
     [2, 2, 0, 'SLOT_FULL'],
     [2, 1, 1, null],
@@ -81,12 +83,12 @@ test('computeSlots reports SLOT_FULL and availability from the bookings, per ski
 
 test('computeSlots keeps the reason priority: HOLIDAY before SKILL_CLOSED, window and full', () => {
   // Christmas 21:00 Warsaw: holiday, closed, outside the window and full at once.
-  const slot = computeSlots(query({ now: utc('2026-12-01T10:00Z'), from: utc('2026-12-25T20:00Z'), to: utc('2026-12-25T20:15Z'), booked: new Map([['2026-12-25T20:00:00.000Z', 10]]) }));
+  const slot = computeSlots(query({ now: utc('2026-12-01T10:00Z'), from: utc('2026-12-25T20:00Z'), to: utc('2026-12-25T20:15Z'), booked: new Map([[at('2026-12-25T20:00:00.000Z'), 10]]) }));
   assert.deepEqual(reasonsOf(slot), ['HOLIDAY']);
   // Sunday 23:00 Warsaw, full: SKILL_CLOSED wins over the window and the capacity.
-  const sunday = computeSlots(query({ from: utc('2026-11-29T22:00Z'), to: utc('2026-11-29T22:15Z'), booked: new Map([['2026-11-29T22:00:00.000Z', 10]]) }));
+  const sunday = computeSlots(query({ from: utc('2026-11-29T22:00Z'), to: utc('2026-11-29T22:15Z'), booked: new Map([[at('2026-11-29T22:00:00.000Z'), 10]]) }));
   assert.deepEqual(reasonsOf(sunday), ['SKILL_CLOSED']);
-  const supportLate = computeSlots(query({ skill: support, from: utc('2026-11-29T20:00Z'), to: utc('2026-11-29T20:15Z'), booked: new Map([['2026-11-29T20:00:00.000Z', 10]]) }));
+  const supportLate = computeSlots(query({ skill: support, from: utc('2026-11-29T20:00Z'), to: utc('2026-11-29T20:15Z'), booked: new Map([[at('2026-11-29T20:00:00.000Z'), 10]]) }));
   assert.deepEqual(reasonsOf(supportLate), ['OUTSIDE_CALLING_WINDOW'], 'Support is open at 21:00, the window is not');
 });
 
