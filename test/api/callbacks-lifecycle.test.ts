@@ -95,3 +95,28 @@ test('bookCallback on PostgreSQL: of 6 agents racing for the last places of a sl
   assert.deepEqual(codes, [201, 201, 422, 422, 422, 422]);
   for (const r of race.filter((x) => x.statusCode === 422)) assert.equal(r.json().violations[0].code, 'SLOT_FULL');
 });
+
+test('applyByPerson: a sync writing UCCX bookkeeping between the read and the write does not refuse the agent; a real change does', async (t) => {
+  const app = await build(t, { now });
+  const { applyByPerson } = await import('../../bff/services/lifecycle.ts');
+  const { findCallbackById } = await import('../../db/queries/callbacks.ts');
+  const book = async () => (await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: as('1001'), payload: personalBooking() })).json();
+  const cancel = (row: NonNullable<Awaited<ReturnType<typeof findCallbackById>>>) =>
+    applyByPerson(app.services, row, { event: 'cancel', actor: '1001', patch: { reason: 'cancelled_by_user', nextAttemptAt: null }, history: [['cancelled', {}]] }, 'cancel');
+
+  // Read by the agent's request, then the sync notes UCCX's dialing-list row (version moves, nothing decided on does).
+  const first = await book();
+  const seen = (await findCallbackById(app.db, first.id))!;
+  await forceState(app.db, first.id, { uccxDialingListId: 4711 });
+  const done = await cancel(seen);
+  assert.equal(done.status, 'cancelled');
+  assert.equal(done.uccxDialingListId, 4711, 'the sync write is kept');
+  assert.deepEqual(await events(app, first.id), ['booked', 'cancelled']);
+
+  // Read, then the dispatcher claims it: the cancel was decided on a state that is gone.
+  const second = await book();
+  const before = (await findCallbackById(app.db, second.id))!;
+  await forceState(app.db, second.id, { status: 'dispatching' });
+  await assert.rejects(cancel(before), (e: Error & { status?: number }) => e.status === 409 && /changed meanwhile/.test(e.message));
+  assert.equal((await findCallbackById(app.db, second.id))!.status, 'dispatching');
+});
