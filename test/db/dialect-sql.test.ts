@@ -36,3 +36,9 @@ test('sqlFor(*).deleteBatch and limit bound the work per statement', () => {
   assert.equal(sqlFor('mssql').limit(5), 'OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY');
   assert.equal(sqlFor('sqlite').limit(5), 'LIMIT 5');
 });
+
+test('sqlFor(*).insertReturning answers the stored row: RETURNING * (SQLite, PostgreSQL), OUTPUT inserted.* (SQL Server)', () => {
+  assert.equal(sqlFor('sqlite').insertReturning('t', ['a', 'b']), 'INSERT INTO t (a, b) VALUES (:a, :b) RETURNING *');
+  assert.equal(sqlFor('postgres').insertReturning('t', ['a', 'b']), 'INSERT INTO t (a, b) VALUES (:a, :b) RETURNING *');
+  assert.equal(sqlFor('mssql').insertReturning('t', ['a', 'b']), 'INSERT INTO t (a, b) OUTPUT inserted.* VALUES (:a, :b)');
+});

@@ -1,0 +1,125 @@
+// Statements of the booking's hot path on the driver connections Sequelize holds, without its
+// query path: on SQLite that path captured (and under tsx source-mapped) an error stack for every
+// statement, and each statement was formatted and its answer mapped through model machinery.
+// The SQL is the same on every dialect (`:named` replacements, like db/dialect/sql.ts; an array
+// value expands to a list, as in `IN (:states)`). PostgreSQL prepares each text once per
+// connection; SQL Server goes through sequelize.query. Values are bound as Sequelize binds them.
+import { DatabaseError, QueryTypes, UniqueConstraintError } from 'sequelize';
+import type { Db, Tx } from './index.ts';
+
+export type DriverRow = Record<string, unknown>;
+type Params = Record<string, unknown>;
+
+interface SqliteConnection {
+  all(sql: string, params: unknown[], done: (err: Error | null, rows: DriverRow[]) => void): void;
+  run(sql: string, params: unknown[], done: (this: { changes: number }, err: Error | null) => void): void;
+}
+interface PgConnection {
+  query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: DriverRow[]; rowCount: number | null }>;
+}
+
+/** `:name` outside quotes (`::type` casts and `'09:00'` literals are not names). */
+const NAME = /'(?:[^']|'')*'|(?<![:\w]):([A-Za-z_]\w*)/g;
+
+/** A statement split around its names, parsed once per text. */
+interface Compiled {
+  pieces: string[];
+  names: string[];
+}
+const compiled = new Map<string, Compiled>();
+
+function compile(sql: string): Compiled {
+  let c = compiled.get(sql);
+  if (c) return c;
+  c = { pieces: [], names: [] };
+  let last = 0;
+  for (const m of sql.matchAll(NAME)) {
+    if (!m[1]) continue; // a quoted literal
+    c.pieces.push(sql.slice(last, m.index));
+    c.names.push(m[1]);
+    last = m.index! + m[0].length;
+  }
+  c.pieces.push(sql.slice(last));
+  compiled.set(sql, c);
+  return c;
+}
+
+/** SQLite stores DATE columns as Sequelize writes them ('2026-12-01 09:00:00.000 +00:00'): compared as text, so the same form. */
+export const sqliteDate = (d: Date) => `${d.toISOString().slice(0, 23).replace('T', ' ')} +00:00`;
+
+const sqliteValue = (v: unknown) => (v instanceof Date ? sqliteDate(v) : typeof v === 'boolean' ? Number(v) : v);
+
+/** The positional text ($1… on PostgreSQL, ? on SQLite) and its values. */
+function bind(sql: string, params: Params, dialect: 'sqlite' | 'postgres'): { text: string; values: unknown[] } {
+  const { pieces, names } = compile(sql);
+  const values: unknown[] = [];
+  const mark = () => (dialect === 'postgres' ? `$${values.length}` : '?');
+  let text = pieces[0];
+  names.forEach((name, i) => {
+    if (!(name in params)) throw new Error(`driverQuery: no value for :${name}`);
+    const v = params[name];
+    if (Array.isArray(v)) {
+      if (v.length === 0) throw new Error(`driverQuery: empty list for :${name}`);
+      text += v.map((item) => (values.push(dialect === 'sqlite' ? sqliteValue(item) : item), mark())).join(', ');
+    } else {
+      values.push(dialect === 'sqlite' ? sqliteValue(v) : v);
+      text += mark();
+    }
+    text += pieces[i + 1];
+  });
+  return { text, values };
+}
+
+/** Prepared statement names on PostgreSQL, one per distinct text (the same name must always mean the same text). */
+const pgNames = new Map<string, string>();
+const pgName = (text: string) => {
+  let name = pgNames.get(text);
+  if (!name) pgNames.set(text, (name = `cm_driver_${pgNames.size + 1}`));
+  return name;
+};
+
+/** Driver errors as Sequelize reports them, so callers keep catching UniqueConstraintError. */
+function asSequelizeError(err: Error & { code?: string; errno?: number }, sql: string): Error {
+  const unique = err.code === '23505' || (err.code === 'SQLITE_CONSTRAINT' && /UNIQUE constraint failed/.test(err.message));
+  const parent = Object.assign(err, { sql });
+  return unique ? new UniqueConstraintError({ message: err.message, parent, original: parent, sql } as never) : new DatabaseError(parent as never);
+}
+
+async function execute(db: Db, sql: string, params: Params, t: Tx, want: 'rows' | 'changes'): Promise<{ rows: DriverRow[]; changes: number }> {
+  if (db.dialect === 'mssql') {
+    const type = want === 'rows' ? QueryTypes.SELECT : QueryTypes.BULKUPDATE;
+    const out = await db.sequelize.query(sql, { replacements: params, type, transaction: t ?? undefined });
+    return want === 'rows' ? { rows: out as unknown as DriverRow[], changes: 0 } : { rows: [], changes: Number(out) };
+  }
+  const manager = db.sequelize.connectionManager;
+  if (db.dialect === 'sqlite') {
+    const { text, values } = bind(sql, params, 'sqlite');
+    // A transaction's own handle, else Sequelize's shared ("default") one, which its own reads use.
+    const conn = ((t as unknown as { connection?: unknown } | null)?.connection ?? (await manager.getConnection({} as never))) as SqliteConnection;
+    return new Promise((ok, fail) => {
+      if (want === 'rows') conn.all(text, values, (err, rows) => (err ? fail(asSequelizeError(err, text)) : ok({ rows, changes: 0 })));
+      else conn.run(text, values, function (err) { err ? fail(asSequelizeError(err, text)) : ok({ rows: [], changes: this.changes }); });
+    });
+  }
+  const { text, values } = bind(sql, params, 'postgres');
+  const own = (t as unknown as { connection?: unknown } | null)?.connection as PgConnection | undefined;
+  const conn = own ?? ((await manager.getConnection({ type: want === 'rows' ? 'SELECT' : 'RAW' } as never)) as unknown as PgConnection);
+  try {
+    const r = await conn.query({ name: pgName(text), text, values });
+    return { rows: r.rows, changes: r.rowCount ?? 0 };
+  } catch (err) {
+    throw asSequelizeError(err as Error, text);
+  } finally {
+    if (!own) await manager.releaseConnection(conn as never);
+  }
+}
+
+/** The rows a statement answers (SELECT, or a write with RETURNING / OUTPUT). */
+export async function driverRows(db: Db, sql: string, params: Params, t?: Tx): Promise<DriverRow[]> {
+  return (await execute(db, sql, params, t, 'rows')).rows;
+}
+
+/** How many rows a write changed. */
+export async function driverRun(db: Db, sql: string, params: Params, t?: Tx): Promise<number> {
+  return (await execute(db, sql, params, t, 'changes')).changes;
+}
