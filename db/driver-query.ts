@@ -10,9 +10,14 @@ import type { Db, Tx } from './index.ts';
 export type DriverRow = Record<string, unknown>;
 type Params = Record<string, unknown>;
 
+interface SqliteStatement {
+  all(params: unknown[], done: (err: Error | null, rows: DriverRow[]) => void): void;
+  run(params: unknown[], done: (this: { changes: number }, err: Error | null) => void): void;
+  finalize(done?: () => void): void;
+}
 interface SqliteConnection {
-  all(sql: string, params: unknown[], done: (err: Error | null, rows: DriverRow[]) => void): void;
-  run(sql: string, params: unknown[], done: (this: { changes: number }, err: Error | null) => void): void;
+  prepare(sql: string, done: (err: Error | null) => void): SqliteStatement;
+  close(done?: (err: Error | null) => void): void;
 }
 interface PgConnection {
   query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: DriverRow[]; rowCount: number | null }>;
@@ -70,6 +75,39 @@ function bind(sql: string, params: Params, dialect: 'sqlite' | 'postgres'): { te
   return { text, values };
 }
 
+/** Statements kept prepared per SQLite handle (preparing one cost more main-thread CPU than running it). */
+const MAX_PREPARED = 64;
+const prepared = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+
+/** The handle's prepared statement for `text`; a handle with unfinalized statements refuses to close, so its close finalizes them first. */
+async function preparedOn(conn: SqliteConnection, text: string): Promise<SqliteStatement> {
+  let cache = prepared.get(conn);
+  if (!cache) {
+    const statements = (cache = new Map());
+    prepared.set(conn, statements);
+    const close = conn.close.bind(conn);
+    conn.close = (done) => {
+      const open = [...statements.values()];
+      statements.clear();
+      let left = open.length;
+      if (!left) return close(done);
+      for (const st of open) st.finalize(() => --left === 0 && close(done));
+    };
+  }
+  const known = cache.get(text);
+  if (known) return known;
+  const st = await new Promise<SqliteStatement>((ok, fail) => {
+    const created: SqliteStatement = conn.prepare(text, (err) => (err ? fail(asSequelizeError(err, text)) : ok(created)));
+  });
+  if (cache.size >= MAX_PREPARED) {
+    const [oldest, old] = cache.entries().next().value as [string, SqliteStatement];
+    cache.delete(oldest);
+    old.finalize();
+  }
+  cache.set(text, st);
+  return st;
+}
+
 /** Prepared statement names on PostgreSQL, one per distinct text (the same name must always mean the same text). */
 const pgNames = new Map<string, string>();
 const pgName = (text: string) => {
@@ -96,9 +134,10 @@ async function execute(db: Db, sql: string, params: Params, t: Tx, want: 'rows' 
     const { text, values } = bind(sql, params, 'sqlite');
     // A transaction's own handle, else Sequelize's shared ("default") one, which its own reads use.
     const conn = ((t as unknown as { connection?: unknown } | null)?.connection ?? (await manager.getConnection({} as never))) as SqliteConnection;
+    const st = await preparedOn(conn, text);
     return new Promise((ok, fail) => {
-      if (want === 'rows') conn.all(text, values, (err, rows) => (err ? fail(asSequelizeError(err, text)) : ok({ rows, changes: 0 })));
-      else conn.run(text, values, function (err) { err ? fail(asSequelizeError(err, text)) : ok({ rows: [], changes: this.changes }); });
+      if (want === 'rows') st.all(values, (err, rows) => (err ? fail(asSequelizeError(err, text)) : ok({ rows, changes: 0 })));
+      else st.run(values, function (err) { err ? fail(asSequelizeError(err, text)) : ok({ rows: [], changes: this.changes }); });
     });
   }
   const { text, values } = bind(sql, params, 'postgres');
