@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
+import { runSqliteTransactionsOnDriver } from './driver-query.ts';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mssql';
 
@@ -27,6 +28,7 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
     const sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage, pool: { max: 1, min: 0 } });
     if (storage !== ':memory:') manageSqliteConnections(sequelize);
+    runSqliteTransactionsOnDriver(sequelize);
     return sequelize;
   }
   if (dialect === 'mssql') {

@@ -4,7 +4,7 @@
 // The SQL is the same on every dialect (`:named` replacements, like db/dialect/sql.ts; an array
 // value expands to a list, as in `IN (:states)`). PostgreSQL prepares each text once per
 // connection; SQL Server goes through sequelize.query. Values are bound as Sequelize binds them.
-import { DatabaseError, QueryTypes, UniqueConstraintError } from 'sequelize';
+import { DatabaseError, QueryTypes, UniqueConstraintError, type Sequelize } from 'sequelize';
 import type { Db, Tx } from './index.ts';
 
 export type DriverRow = Record<string, unknown>;
@@ -161,4 +161,49 @@ export async function driverRows(db: Db, sql: string, params: Params, t?: Tx): P
 /** How many rows a write changed. */
 export async function driverRun(db: Db, sql: string, params: Params, t?: Tx): Promise<number> {
   return (await execute(db, sql, params, t, 'changes')).changes;
+}
+
+interface SqliteTransaction {
+  parent?: unknown;
+  name?: string;
+  finished?: string;
+  connection: SqliteConnection;
+  options: { type?: string };
+}
+interface TransactionInterface {
+  queryGenerator: { startTransactionQuery(t: SqliteTransaction): string; commitTransactionQuery(t: SqliteTransaction): string; rollbackTransactionQuery(t: SqliteTransaction): string };
+  startTransaction(t: SqliteTransaction, options?: unknown): Promise<unknown>;
+  commitTransaction(t: SqliteTransaction, options?: unknown): Promise<unknown>;
+  rollbackTransaction(t: SqliteTransaction, options?: unknown): Promise<unknown>;
+}
+
+async function runOnHandle(conn: SqliteConnection, sql: string): Promise<void> {
+  const st = await preparedOn(conn, sql);
+  await new Promise<void>((ok, fail) => st.run([], (err) => (err ? fail(asSequelizeError(err, sql)) : ok())));
+}
+
+/**
+ * SQLite: a transaction's BEGIN, COMMIT and ROLLBACK, the same SQL Sequelize would send, run on the
+ * transaction's handle as prepared driver statements instead of through its query path (two
+ * statements of every booking, each with a stack captured). Savepoints keep Sequelize's path.
+ */
+export function runSqliteTransactionsOnDriver(sequelize: Sequelize): void {
+  const qi = sequelize.getQueryInterface() as unknown as TransactionInterface;
+  const sql = qi.queryGenerator;
+  const [start, commit, rollback] = [qi.startTransaction.bind(qi), qi.commitTransaction.bind(qi), qi.rollbackTransaction.bind(qi)];
+  qi.startTransaction = async (t, options) => {
+    if (t.parent) return start(t, options);
+    t.name = undefined;
+    await runOnHandle(t.connection, sql.startTransactionQuery(t));
+  };
+  qi.commitTransaction = async (t, options) => {
+    if (t.parent) return commit(t, options);
+    const done = runOnHandle(t.connection, sql.commitTransactionQuery(t));
+    t.finished = 'commit';
+    await done;
+  };
+  qi.rollbackTransaction = async (t, options) => {
+    if (t.parent) return rollback(t, options);
+    await runOnHandle(t.connection, sql.rollbackTransactionQuery(t));
+  };
 }

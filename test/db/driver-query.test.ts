@@ -91,3 +91,37 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+test('SQLite: BEGIN IMMEDIATE / COMMIT / ROLLBACK run on the transaction handle as driver statements; nested savepoints keep working', async (t) => {
+  const { db, cleanup } = await openTestDb('sqlite');
+  t.after(cleanup);
+  const logged: string[] = [];
+  const options = (db.sequelize as unknown as { options: { logging: unknown; storage: string } }).options;
+  options.logging = (sql: string) => void logged.push(sql);
+  const teams = async () => (await driverRows(db, "SELECT id FROM teams WHERE id LIKE 'tx%' ORDER BY id", {})).map((r) => r.id);
+  const insertTeam = (id: string, transaction: unknown) =>
+    db.sequelize.query("INSERT INTO teams (id, name, created_at, updated_at) VALUES (:id, 'T', '2026-01-01', '2026-01-01')", { replacements: { id }, transaction: transaction as never });
+  await db.transaction(async (tx) => {
+    await insertTeam('tx1', tx);
+    // IMMEDIATE: the write lock is held from BEGIN, so another handle cannot write meanwhile.
+    const other = (await import('sqlite3')).default;
+    const file = options.storage;
+    const busy = await new Promise<string>((ok) => {
+      const h = new other.Database(file, () => h.run("INSERT INTO teams (id, name, created_at, updated_at) VALUES ('txX', 'T', '2026', '2026')", (e) => h.close(() => ok(e ? String((e as { code?: string }).code) : 'written'))));
+    });
+    assert.equal(busy, 'SQLITE_BUSY');
+    // A nested transaction is a savepoint: its rollback keeps the outer work.
+    await assert.rejects(db.sequelize.transaction({ transaction: tx }, async (inner) => {
+      await insertTeam('tx2', inner);
+      throw new Error('undo the inner part');
+    }));
+  });
+  assert.deepEqual(await teams(), ['tx1']);
+  await assert.rejects(db.transaction(async (tx) => {
+    await insertTeam('tx3', tx);
+    throw new Error('roll back');
+  }));
+  assert.deepEqual(await teams(), ['tx1']);
+  assert.deepEqual(logged.filter((sql) => /\b(BEGIN|COMMIT|ROLLBACK;)/.test(sql)), [], 'no BEGIN/COMMIT/ROLLBACK through Sequelize');
+  assert.ok(logged.some((sql) => /SAVEPOINT/.test(sql)), 'savepoints still go through Sequelize');
+});
