@@ -11,6 +11,7 @@ import { findAgent } from '../../db/queries/agents.ts';
 import { readBookingFacts } from '../../db/queries/booking-facts.ts';
 import { agentScope, releaseSlot, reserveSlot, skillScope } from '../../db/queries/slots.ts';
 import type { Tx } from '../../db/index.ts';
+import { batchedTransaction } from '../../db/batched-transactions.ts';
 import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../../domain/rules/index.ts';
 import { ACTIVE_STATES, isActive, type Agent, type CallbackSource, type Principal, type Violation } from '../../domain/types.ts';
 import { assertMayBookFor, assertMayMove, canSee } from './access.ts';
@@ -92,7 +93,8 @@ export async function bookCallback(ctx: ServiceContext, p: Principal, req: BookR
   const agentTeam = agentId ? agent?.teamId ?? null : null;
   const slotStart = new Date(normalized.slotStartUtc);
   try {
-    const created = await ctx.db.transaction(async (t) => {
+    // On SQLite, bookings arriving meanwhile share the commit (db/batched-transactions.ts).
+    const created = await batchedTransaction(ctx.db, async (t) => {
       const capacity = type === 'personal' ? config.rules.capacityPerAgentSlot : config.rules.capacityPerSkillSlot;
       await takePlace(ctx, scopeOf({ type, agentId, skill: req.skill ?? null }), slotStart, capacity, t);
       const row = await insertCallback(
