@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
-import { runSqliteTransactionsOnDriver } from './driver-query.ts';
+import { runTransactionsOnDriver } from './driver-query.ts';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mssql';
 
@@ -28,7 +28,7 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
     const sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage, pool: { max: 1, min: 0 } });
     if (storage !== ':memory:') manageSqliteConnections(sequelize);
-    runSqliteTransactionsOnDriver(sequelize);
+    runTransactionsOnDriver(sequelize, 'sqlite');
     return sequelize;
   }
   if (dialect === 'mssql') {
@@ -41,7 +41,9 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
       dialectOptions: { options: m.options, ...(m.authentication ? { authentication: m.authentication } : {}) },
     });
   }
-  return new Sequelize(url, { ...common, dialect: 'postgres', pool: { max: 10, min: 0 } });
+  const postgres = new Sequelize(url, { ...common, dialect: 'postgres', pool: { max: 10, min: 0 } });
+  runTransactionsOnDriver(postgres, 'postgres');
+  return postgres;
 }
 
 /** Finished transactions' SQLite connections kept open for the next ones (db.transaction runs one at a time). */

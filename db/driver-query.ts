@@ -77,10 +77,21 @@ function bind(sql: string, params: Params, dialect: 'sqlite' | 'postgres'): { te
 
 /** Statements kept prepared per SQLite handle (preparing one cost more main-thread CPU than running it). */
 const MAX_PREPARED = 64;
-const prepared = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+/** Per handle and text, the statement being or already prepared: concurrent first uses share one. */
+const prepared = new WeakMap<SqliteConnection, Map<string, Promise<SqliteStatement>>>();
+
+/** Finalizes statements (failed prepares are skipped), then calls `done`. */
+function finalizeAll(statements: Array<Promise<SqliteStatement>>, done: () => void): void {
+  void Promise.allSettled(statements).then((settled) => {
+    const open = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    let left = open.length;
+    if (!left) return done();
+    for (const st of open) st.finalize(() => --left === 0 && done());
+  });
+}
 
 /** The handle's prepared statement for `text`; a handle with unfinalized statements refuses to close, so its close finalizes them first. */
-async function preparedOn(conn: SqliteConnection, text: string): Promise<SqliteStatement> {
+function preparedOn(conn: SqliteConnection, text: string): Promise<SqliteStatement> {
   let cache = prepared.get(conn);
   if (!cache) {
     const statements = (cache = new Map());
@@ -89,23 +100,22 @@ async function preparedOn(conn: SqliteConnection, text: string): Promise<SqliteS
     conn.close = (done) => {
       const open = [...statements.values()];
       statements.clear();
-      let left = open.length;
-      if (!left) return close(done);
-      for (const st of open) st.finalize(() => --left === 0 && close(done));
+      finalizeAll(open, () => close(done));
     };
   }
   const known = cache.get(text);
   if (known) return known;
-  const st = await new Promise<SqliteStatement>((ok, fail) => {
+  const statement = new Promise<SqliteStatement>((ok, fail) => {
     const created: SqliteStatement = conn.prepare(text, (err) => (err ? fail(asSequelizeError(err, text)) : ok(created)));
   });
   if (cache.size >= MAX_PREPARED) {
-    const [oldest, old] = cache.entries().next().value as [string, SqliteStatement];
+    const [oldest, old] = cache.entries().next().value as [string, Promise<SqliteStatement>];
     cache.delete(oldest);
-    old.finalize();
+    finalizeAll([old], () => undefined);
   }
-  cache.set(text, st);
-  return st;
+  cache.set(text, statement);
+  statement.catch(() => cache.get(text) === statement && cache.delete(text));
+  return statement;
 }
 
 /** Prepared statement names on PostgreSQL, one per distinct text (the same name must always mean the same text). */
@@ -163,47 +173,57 @@ export async function driverRun(db: Db, sql: string, params: Params, t?: Tx): Pr
   return (await execute(db, sql, params, t, 'changes')).changes;
 }
 
-interface SqliteTransaction {
+interface DriverTransaction {
   parent?: unknown;
   name?: string;
   finished?: string;
-  connection: SqliteConnection;
+  connection: SqliteConnection | PgConnection;
   options: { type?: string };
 }
 interface TransactionInterface {
-  queryGenerator: { startTransactionQuery(t: SqliteTransaction): string; commitTransactionQuery(t: SqliteTransaction): string; rollbackTransactionQuery(t: SqliteTransaction): string };
-  startTransaction(t: SqliteTransaction, options?: unknown): Promise<unknown>;
-  commitTransaction(t: SqliteTransaction, options?: unknown): Promise<unknown>;
-  rollbackTransaction(t: SqliteTransaction, options?: unknown): Promise<unknown>;
+  queryGenerator: { startTransactionQuery(t: DriverTransaction): string; commitTransactionQuery(t: DriverTransaction): string; rollbackTransactionQuery(t: DriverTransaction): string };
+  startTransaction(t: DriverTransaction, options?: unknown): Promise<unknown>;
+  commitTransaction(t: DriverTransaction, options?: unknown): Promise<unknown>;
+  rollbackTransaction(t: DriverTransaction, options?: unknown): Promise<unknown>;
 }
 
-async function runOnHandle(conn: SqliteConnection, sql: string): Promise<void> {
-  const st = await preparedOn(conn, sql);
+/** One transaction-control statement on the transaction's own connection. */
+async function runOnConnection(dialect: 'sqlite' | 'postgres', conn: SqliteConnection | PgConnection, sql: string): Promise<void> {
+  if (dialect === 'postgres') {
+    try {
+      await (conn as PgConnection).query({ text: sql, values: [] });
+    } catch (err) {
+      throw asSequelizeError(err as Error, sql);
+    }
+    return;
+  }
+  const st = await preparedOn(conn as SqliteConnection, sql);
   await new Promise<void>((ok, fail) => st.run([], (err) => (err ? fail(asSequelizeError(err, sql)) : ok())));
 }
 
 /**
- * SQLite: a transaction's BEGIN, COMMIT and ROLLBACK, the same SQL Sequelize would send, run on the
- * transaction's handle as prepared driver statements instead of through its query path (two
- * statements of every booking, each with a stack captured). Savepoints keep Sequelize's path.
+ * A transaction's BEGIN, COMMIT and ROLLBACK, the same SQL Sequelize would send, run on the
+ * transaction's own connection by the driver (SQLite: prepared) instead of through Sequelize's
+ * query path (on SQLite a stack captured per statement; two statements of every booking).
+ * Savepoints keep Sequelize's path. SQL Server keeps Sequelize's (tedious has its own calls).
  */
-export function runSqliteTransactionsOnDriver(sequelize: Sequelize): void {
+export function runTransactionsOnDriver(sequelize: Sequelize, dialect: 'sqlite' | 'postgres'): void {
   const qi = sequelize.getQueryInterface() as unknown as TransactionInterface;
   const sql = qi.queryGenerator;
   const [start, commit, rollback] = [qi.startTransaction.bind(qi), qi.commitTransaction.bind(qi), qi.rollbackTransaction.bind(qi)];
   qi.startTransaction = async (t, options) => {
     if (t.parent) return start(t, options);
     t.name = undefined;
-    await runOnHandle(t.connection, sql.startTransactionQuery(t));
+    await runOnConnection(dialect, t.connection, sql.startTransactionQuery(t));
   };
   qi.commitTransaction = async (t, options) => {
     if (t.parent) return commit(t, options);
-    const done = runOnHandle(t.connection, sql.commitTransactionQuery(t));
+    const done = runOnConnection(dialect, t.connection, sql.commitTransactionQuery(t));
     t.finished = 'commit';
     await done;
   };
   qi.rollbackTransaction = async (t, options) => {
     if (t.parent) return rollback(t, options);
-    await runOnHandle(t.connection, sql.rollbackTransactionQuery(t));
+    await runOnConnection(dialect, t.connection, sql.rollbackTransactionQuery(t));
   };
 }

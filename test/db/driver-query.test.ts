@@ -125,3 +125,38 @@ test('SQLite: BEGIN IMMEDIATE / COMMIT / ROLLBACK run on the transaction handle 
   assert.deepEqual(logged.filter((sql) => /\b(BEGIN|COMMIT|ROLLBACK;)/.test(sql)), [], 'no BEGIN/COMMIT/ROLLBACK through Sequelize');
   assert.ok(logged.some((sql) => /SAVEPOINT/.test(sql)), 'savepoints still go through Sequelize');
 });
+
+test('PostgreSQL: START TRANSACTION / COMMIT / ROLLBACK run on the transaction connection by the driver; savepoints keep working', async (t) => {
+  const { db, cleanup } = await openTestDb('postgres');
+  t.after(cleanup);
+  const logged: string[] = [];
+  (db.sequelize as unknown as { options: { logging: unknown } }).options.logging = (sql: string) => void logged.push(sql);
+  const teams = async () => (await driverRows(db, "SELECT id FROM teams WHERE id LIKE 'tx%' ORDER BY id", {})).map((r) => r.id);
+  const insertTeam = (id: string, transaction: unknown) =>
+    db.sequelize.query("INSERT INTO teams (id, name, created_at, updated_at) VALUES (:id, 'T', now(), now())", { replacements: { id }, transaction: transaction as never });
+  await db.transaction(async (tx) => {
+    await insertTeam('tx1', tx);
+    assert.deepEqual(await teams(), [], 'not visible outside the transaction before its commit');
+    await assert.rejects(db.sequelize.transaction({ transaction: tx }, async (inner) => {
+      await insertTeam('tx2', inner);
+      throw new Error('undo the inner part');
+    }));
+  });
+  assert.deepEqual(await teams(), ['tx1']);
+  await assert.rejects(db.transaction(async (tx) => {
+    await insertTeam('tx3', tx);
+    throw new Error('roll back');
+  }));
+  assert.deepEqual(await teams(), ['tx1']);
+  assert.deepEqual(logged.filter((sql) => /\b(START TRANSACTION|COMMIT|ROLLBACK;)/.test(sql)), [], 'no START/COMMIT/ROLLBACK through Sequelize');
+  assert.ok(logged.some((sql) => /SAVEPOINT/.test(sql)), 'savepoints still go through Sequelize');
+});
+
+test('SQLite: statements first used by many at once are prepared once, and the handle still closes', async () => {
+  const { db, cleanup } = await openTestDb('sqlite');
+  const rows = await Promise.all(Array.from({ length: 20 }, (_, i) => driverRows(db, 'SELECT :n AS n', { n: i })));
+  assert.deepEqual(rows.map((r) => Number(r[0].n)), Array.from({ length: 20 }, (_, i) => i));
+  await db.transaction((tx) => Promise.all(Array.from({ length: 5 }, () => driverRows(db, 'SELECT 1 AS one', {}, tx))));
+  // SQLite refuses to close a handle with an unfinalized statement (SQLITE_BUSY).
+  await assert.doesNotReject(cleanup());
+});
