@@ -3,7 +3,7 @@ import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { Callback, CallbackStatus } from '../../domain/types.ts';
 import { INITIAL_STATE } from '../../domain/lifecycle.ts';
 import { callbackSearchText } from '../../domain/search-text.ts';
-import { iso, type Db, type Tx } from '../index.ts';
+import { iso, toDate, type Db, type Tx } from '../index.ts';
 import { announceIfDue } from '../notify.ts';
 import { driverRows } from '../driver-query.ts';
 
@@ -234,8 +234,25 @@ async function runClaim(db: Db, sql: string, args: { now: Date; owner: string; l
   return (rows as Record<string, unknown>[]).map(toCallback);
 }
 
-/** Callbacks changed after `since` (the change feed), oldest change first. */
-export async function listChangedSince(db: Db, since: Date, limit: number): Promise<CallbackRow[]> {
-  const rows = await db.models.Callback.findAll({ where: { updatedAt: { [Op.gt]: since } }, order: [['updatedAt', 'ASC'], ['id', 'ASC']], limit });
-  return rows.map((r) => toCallback(r.get({ plain: true })));
+/** Which version of which callback changed when: the change feed pages through these, oldest first. */
+export interface ChangeStamp {
+  id: number;
+  version: number;
+  updatedAt: Date;
+}
+
+/** Stamps of callbacks changed after `since`, after the keyset cursor `after` (updated_at, id), `limit` at most. */
+export async function listChangeStamps(db: Db, since: Date, after: { updatedAt: Date; id: number } | null, limit: number): Promise<ChangeStamp[]> {
+  const keyset = after ? ' AND (updated_at > :afterAt OR (updated_at = :afterAt AND id > :afterId))' : '';
+  const rows = await driverRows(db, `SELECT id, version, updated_at FROM callbacks WHERE updated_at > :since${keyset} ORDER BY updated_at, id ${db.sql.limit(limit)}`, {
+    since,
+    ...(after && { afterAt: after.updatedAt, afterId: after.id }),
+  });
+  return rows.map((r) => ({ id: Number(r.id), version: Number(r.version), updatedAt: toDate(r.updated_at) as Date }));
+}
+
+/** Whole callbacks by id (rows the change feed has not announced yet). */
+export async function findCallbacksByIds(db: Db, ids: readonly number[]): Promise<CallbackRow[]> {
+  if (!ids.length) return [];
+  return (await driverRows(db, 'SELECT * FROM callbacks WHERE id IN (:ids)', { ids: [...ids] })).map(toCallback);
 }
