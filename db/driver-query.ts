@@ -54,8 +54,11 @@ export const sqliteDate = (d: Date) => `${d.toISOString().slice(0, 23).replace('
 
 const sqliteValue = (v: unknown) => (v instanceof Date ? sqliteDate(v) : typeof v === 'boolean' ? Number(v) : v);
 
-/** The positional text ($1… on PostgreSQL, ? on SQLite) and its values. */
-function bind(sql: string, params: Params, dialect: 'sqlite' | 'postgres'): { text: string; values: unknown[] } {
+/** Lists up to this long keep their statement prepared on PostgreSQL (few lengths: states, scopes). */
+const SHORT_LIST = 10;
+
+/** The positional text ($1… on PostgreSQL, ? on SQLite) and its values; `list`: a long list was expanded. */
+function bind(sql: string, params: Params, dialect: 'sqlite' | 'postgres'): { text: string; values: unknown[]; list: boolean } {
   const { pieces, names } = compile(sql);
   const values: unknown[] = [];
   const mark = () => (dialect === 'postgres' ? `$${values.length}` : '?');
@@ -72,7 +75,7 @@ function bind(sql: string, params: Params, dialect: 'sqlite' | 'postgres'): { te
     }
     text += pieces[i + 1];
   });
-  return { text, values };
+  return { text, values, list: names.some((name) => Array.isArray(params[name]) && (params[name] as unknown[]).length > SHORT_LIST) };
 }
 
 /** Statements kept prepared per SQLite handle (preparing one cost more main-thread CPU than running it). */
@@ -150,11 +153,12 @@ async function execute(db: Db, sql: string, params: Params, t: Tx, want: 'rows' 
       else st.run(values, function (err) { err ? fail(asSequelizeError(err, text)) : ok({ rows: [], changes: this.changes }); });
     });
   }
-  const { text, values } = bind(sql, params, 'postgres');
+  const { text, values, list } = bind(sql, params, 'postgres');
   const own = (t as unknown as { connection?: unknown } | null)?.connection as PgConnection | undefined;
   const conn = own ?? ((await manager.getConnection({ type: want === 'rows' ? 'SELECT' : 'RAW' } as never)) as unknown as PgConnection);
   try {
-    const r = await conn.query({ name: pgName(text), text, values });
+    // A list's length changes the text: long ones are not kept prepared (one per length would pile up).
+    const r = await conn.query({ ...(list ? {} : { name: pgName(text) }), text, values });
     return { rows: r.rows, changes: r.rowCount ?? 0 };
   } catch (err) {
     throw asSequelizeError(err as Error, text);

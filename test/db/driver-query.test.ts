@@ -160,3 +160,15 @@ test('SQLite: statements first used by many at once are prepared once, and the h
   // SQLite refuses to close a handle with an unfinalized statement (SQLITE_BUSY).
   await assert.doesNotReject(cleanup());
 });
+
+test('PostgreSQL: statements stay prepared per connection, except those a long list made one of many texts', async (t) => {
+  const { db, cleanup } = await openTestDb('postgres');
+  t.after(cleanup);
+  const prepared = await db.transaction(async (tx) => {
+    await driverRows(db, 'SELECT id FROM callbacks WHERE status IN (:states)', { states: ['scheduled', 'queued'] }, tx);
+    await driverRows(db, 'SELECT id FROM callbacks WHERE id IN (:ids)', { ids: Array.from({ length: 50 }, (_, i) => i + 1) }, tx);
+    return (await driverRows(db, 'SELECT statement FROM pg_prepared_statements', {}, tx)).map((r) => String(r.statement));
+  });
+  assert.ok(prepared.some((s) => s.includes('status IN ($1, $2)')), prepared.join('\n'));
+  assert.ok(!prepared.some((s) => s.includes('id IN ($1')), 'the 50-id list was not kept prepared');
+});
