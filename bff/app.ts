@@ -23,6 +23,7 @@ import serviceAccounts from './routes/api/v1/service-accounts.ts';
 import graphql from './routes/graphql.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
 import { installNumberZoneSource } from '../config/number-zone-source.ts';
+import { OneLineRequestLog } from './logger.ts';
 
 /** Server options app.ts needs from whoever creates the Fastify instance (server.ts, tests). */
 export const serverOptions = {
@@ -38,6 +39,8 @@ export const serverOptions = {
   http: { headersTimeout: 15_000, connectionsCheckingInterval: 2_000 },
   // The largest legitimate body (an admin configuration) is far below this.
   bodyLimit: 512 * 1024,
+  // One access-log line per request (bff/logger.ts).
+  logController: new OneLineRequestLog(),
 };
 
 export interface AppOptions {

@@ -1,6 +1,6 @@
 // The Fastify logger's options: phone numbers never reach the log in full. Request URLs (query
 // strings such as ?phone=…) and known fields are masked to their last 3 digits; secrets redacted.
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 
 /** A run of 7+ digits, optionally with +, spaces, dots, dashes or brackets between (what a phone number looks like). */
 const PHONE_LIKE = /\+?\d(?:[\s().-]{0,2}\d){6,}/g;
@@ -38,4 +38,19 @@ export function loggerOptions(level: string): NonNullable<Exclude<FastifyServerO
       censor: (value: unknown, path: string[]) => (path.includes('authorization') ? '[redacted]' : censor(value)),
     },
   };
+}
+
+/**
+ * One access-log line per request, written when it completes ("request completed": method, masked
+ * URL, status, time), instead of Fastify's two: the "incoming request" line before it cost every
+ * booking another synchronous write and redaction pass. Errors are logged as Fastify logs them.
+ */
+export class OneLineRequestLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
+import { runTransactionsOnDriver } from './driver-query.ts';
 
 // Sequelize writes a Date given in `replacements` in the process's local zone (it passes no time
 // zone there), while every time is stored and compared in UTC — as text on SQLite. On a server
@@ -35,6 +36,7 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
     const sequelize = new Sequelize({ ...common, dialect: 'sqlite', storage, pool: { max: 1, min: 0 } });
     if (storage !== ':memory:') manageSqliteConnections(sequelize);
+    runTransactionsOnDriver(sequelize, 'sqlite');
     return sequelize;
   }
   if (dialect === 'mssql') {
@@ -47,7 +49,9 @@ export function createSequelize(url: string, extra: Options = {}): Sequelize {
       dialectOptions: { options: m.options, ...(m.authentication ? { authentication: m.authentication } : {}) },
     });
   }
-  return new Sequelize(url, { ...common, dialect: 'postgres', pool: { max: 10, min: 0 } });
+  const postgres = new Sequelize(url, { ...common, dialect: 'postgres', pool: { max: 10, min: 0 } });
+  runTransactionsOnDriver(postgres, 'postgres');
+  return postgres;
 }
 
 /** Finished transactions' SQLite connections kept open for the next ones (db.transaction runs one at a time). */

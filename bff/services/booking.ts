@@ -8,9 +8,10 @@ import { transitionCallback } from '../../db/queries/transition.ts';
 import { accepts } from '../../domain/lifecycle.ts';
 import { appendHistory } from '../../db/queries/history.ts';
 import { findAgent } from '../../db/queries/agents.ts';
-import { isDoNotCall } from '../../db/queries/do-not-call.ts';
-import { agentScope, releaseSlot, reserveSlot, skillScope, slotBooked } from '../../db/queries/slots.ts';
+import { readBookingFacts } from '../../db/queries/booking-facts.ts';
+import { agentScope, releaseSlot, reserveSlot, skillScope } from '../../db/queries/slots.ts';
 import type { Tx } from '../../db/index.ts';
+import { batchedTransaction } from '../../db/batched-transactions.ts';
 import { parsePhone, resolveCustomerZone, resolveScheduledTime, slotStartOf, validateBooking, type BookingInput } from '../../domain/rules/index.ts';
 import { ACTIVE_STATES, isActive, type Agent, type CallbackSource, type Principal, type Violation } from '../../domain/types.ts';
 import { assertMayBookFor, assertMayMove, canSee } from './access.ts';
@@ -33,8 +34,10 @@ export const scopeOf = (c: { type: string; agentId: string | null; skill: string
 /**
  * Runs the rules; `own` is the callback being moved, whose current place does not count against it.
  * `agent` is input.agentId's record when the caller read it already (undefined: read it here).
+ * `findDuplicate`: also look for the number's active callback in the campaign (a new booking), read
+ * with the slot counts and the do-not-call flag in one statement.
  */
-export async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow, agent?: Agent | null) {
+export async function check(ctx: ServiceContext, input: BookingInput, own?: CallbackRow, agent?: Agent | null, findDuplicate = false) {
   const config = await ctx.config.get();
   const campaign = config.campaigns.find((c) => c.name === input.campaign) ?? null;
   const skill = input.skill ? config.skills.find((s) => s.name === input.skill) ?? null : null;
@@ -44,22 +47,22 @@ export async function check(ctx: ServiceContext, input: BookingInput, own?: Call
   const phone = campaign ? parsePhone(input.phone, campaign.defaultCountry) : null;
   const zone = resolveCustomerZone(input.timeZone, phone?.valid ? phone.zones : null, campaign?.timeZone ?? 'UTC');
   const when = resolveScheduledTime(input.scheduledAt, zone);
-  let booked: { skill: number; agent: number } | undefined;
-  if (when.ok) {
-    const slot = slotStartOf(when.utc, config.rules.slotMinutes).toJSDate();
-    const taken = async (scope: string) =>
-      (await slotBooked(ctx.db, scope, slot)) - (own && scopeOf(own) === scope && own.slotStart === slot.toISOString() ? 1 : 0);
-    booked = {
-      skill: input.skill ? await taken(skillScope(input.skill)) : 0,
-      agent: input.agentId ? await taken(agentScope(input.agentId)) : 0,
-    };
-  }
-  const doNotCall = phone?.valid ? await isDoNotCall(ctx.db, phone.e164) : false;
+  const slot = when.ok ? slotStartOf(when.utc, config.rules.slotMinutes).toJSDate() : null;
+  const scopes = [...(input.skill ? [skillScope(input.skill)] : []), ...(input.agentId ? [agentScope(input.agentId)] : [])];
+  const facts = await readBookingFacts(ctx.db, {
+    slotStart: slot,
+    scopes,
+    phoneE164: phone?.valid ? phone.e164 : null,
+    campaign: input.campaign,
+    activeStates: findDuplicate ? ACTIVE_STATES : [],
+  });
+  const taken = (scope: string) => (facts.booked.get(scope) ?? 0) - (own && slot && scopeOf(own) === scope && own.slotStart === slot.toISOString() ? 1 : 0);
+  const booked = slot ? { skill: input.skill ? taken(skillScope(input.skill)) : 0, agent: input.agentId ? taken(agentScope(input.agentId)) : 0 } : undefined;
   const now = DateTime.fromJSDate(ctx.now(), { zone: 'utc' });
-  const result = validateBooking(input, { now, rules: config.rules, campaign, skill, agentKnown, calendars: config.calendars, booked, doNotCall });
+  const result = validateBooking(input, { now, rules: config.rules, campaign, skill, agentKnown, calendars: config.calendars, booked, doNotCall: facts.doNotCall });
   if (result.badRequest) throw new BadRequest(result.badRequest.field, result.badRequest.message);
   if (result.violations.length || !result.normalized) throw new ValidationFailed(result.violations);
-  return { config, normalized: result.normalized };
+  return { config, normalized: result.normalized, duplicateId: facts.duplicateId };
 }
 
 /** Takes a place in the slot or fails with SLOT_FULL (the atomic re-check of the pre-check). */
@@ -81,15 +84,17 @@ export async function bookCallback(ctx: ServiceContext, p: Principal, req: BookR
   // The target agent is read once: scope check, rules (UNKNOWN_AGENT) and the callback's team.
   const agent = req.agentId ? await findAgent(ctx.db, req.agentId) : null;
   if (req.agentId) assertMayBookFor(p, req.agentId, agent);
-  const { config, normalized } = await check(ctx, req, undefined, agent);
-  const existing = await findActiveDuplicate(ctx.db, normalized.e164, req.campaign, ACTIVE_STATES);
-  if (existing) throw await duplicateOf(ctx, existing);
+  const { config, normalized, duplicateId } = await check(ctx, req, undefined, agent, true);
+  // Read in full only when there is one (it may have finished since: then the booking goes ahead).
+  const existing = duplicateId != null ? await findCallbackById(ctx.db, duplicateId) : null;
+  if (existing && isActive(existing.status)) throw await duplicateOf(ctx, existing);
   const type = normalized.type;
   const agentId = type === 'personal' ? (req.agentId as string) : null;
   const agentTeam = agentId ? agent?.teamId ?? null : null;
   const slotStart = new Date(normalized.slotStartUtc);
   try {
-    const created = await ctx.db.transaction(async (t) => {
+    // On SQLite, bookings arriving meanwhile share the commit (db/batched-transactions.ts).
+    const created = await batchedTransaction(ctx.db, async (t) => {
       const capacity = type === 'personal' ? config.rules.capacityPerAgentSlot : config.rules.capacityPerSkillSlot;
       await takePlace(ctx, scopeOf({ type, agentId, skill: req.skill ?? null }), slotStart, capacity, t);
       const row = await insertCallback(

@@ -9,6 +9,8 @@ import { LIFECYCLE } from '../../domain/lifecycle.ts';
 export interface DialectSql {
   /** Insert one row unless its key exists (slot counters). */
   insertIgnore(table: string, columns: string[], keys: string[]): string;
+  /** Insert one row and answer it as stored (its id, defaults): RETURNING * or OUTPUT inserted.*. */
+  insertReturning(table: string, columns: string[]): string;
   /** Insert or update one row by its key (agents, teams, sync cursors). */
   upsert(table: string, columns: string[], keys: string[]): string;
   /** Claim up to :limit callbacks due by :dueBy for :owner until :leaseUntil (at :now); returns the claimed rows. */
@@ -84,7 +86,8 @@ const updateFromValues = (cast: (value: string, kind: ColumnKind) => string, ret
 const PG_TYPE: Record<ColumnKind, string> = { text: 'text', integer: 'integer', bigint: 'bigint', date: 'timestamptz' };
 const MSSQL_TYPE: Record<ColumnKind, string> = { text: 'NVARCHAR(4000)', integer: 'INT', bigint: 'BIGINT', date: 'DATETIMEOFFSET' };
 
-const onConflict: Pick<DialectSql, 'insertIgnore' | 'upsert'> = {
+const onConflict: Pick<DialectSql, 'insertIgnore' | 'upsert' | 'insertReturning'> = {
+  insertReturning: (table, columns) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns)}) RETURNING *`,
   insertIgnore: (table, columns, keys) =>
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns)}) ON CONFLICT (${keys.join(', ')}) DO NOTHING`,
   upsert: (table, columns, keys) =>
@@ -118,6 +121,7 @@ const sqlite: DialectSql = {
 };
 
 const mssql: DialectSql = {
+  insertReturning: (table, columns) => `INSERT INTO ${table} (${columns.join(', ')}) OUTPUT inserted.* VALUES (${placeholders(columns)})`,
   insertIgnore: (table, columns, keys) =>
     `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${placeholders(columns)} ` +
     `WHERE NOT EXISTS (SELECT 1 FROM ${table} WITH (UPDLOCK, HOLDLOCK) WHERE ${keyMatch(keys)})`,

@@ -3,8 +3,9 @@ import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { Callback, CallbackStatus } from '../../domain/types.ts';
 import { INITIAL_STATE } from '../../domain/lifecycle.ts';
 import { callbackSearchText } from '../../domain/search-text.ts';
-import { iso, type Db, type Tx } from '../index.ts';
+import { iso, toDate, type Db, type Tx } from '../index.ts';
 import { announceIfDue } from '../notify.ts';
+import { driverRows } from '../driver-query.ts';
 
 /** What a caller may see: an agent his own and the ones he booked, a supervisor those of the teams he supervises. */
 export type Visibility = { role: 'admin' } | { role: 'supervisor'; teamIds: string[]; id: string } | { role: 'agent'; id: string };
@@ -78,12 +79,28 @@ export function toCallback(row: Record<string, unknown>): CallbackRow {
   };
 }
 
+/** The columns a booking writes (the rest keep their defaults: no reason, result, lease or import yet). */
+const INSERT_COLUMNS = [
+  'account_number', 'campaign', 'type', 'agent_id', 'skill', 'first_name', 'last_name', 'phone', 'phone_e164', 'dial_string', 'scheduled_at', 'slot_start',
+  'time_zone', 'notes', 'source', 'created_by', 'team_id', 'search_text', 'status', 'attempts', 'version', 'created_at', 'updated_at',
+];
+
+/** A new callback in the lifecycle's initial state: one INSERT answering the stored row (on the booking's hot path). */
 export async function insertCallback(db: Db, data: NewCallback, t: Tx): Promise<CallbackRow> {
-  const row = await db.models.Callback.create(
-    { ...data, searchText: callbackSearchText(data), status: INITIAL_STATE, scheduledAt: new Date(data.scheduledAt), slotStart: new Date(data.slotStart), attempts: 0, version: 1 },
-    { transaction: t ?? undefined },
+  const now = new Date();
+  const [row] = await driverRows(
+    db,
+    db.sql.insertReturning('callbacks', INSERT_COLUMNS),
+    {
+      account_number: data.accountNumber, campaign: data.campaign, type: data.type, agent_id: data.agentId ?? null, skill: data.skill ?? null,
+      first_name: data.firstName, last_name: data.lastName, phone: data.phone, phone_e164: data.phoneE164, dial_string: data.dialString,
+      scheduled_at: new Date(data.scheduledAt), slot_start: new Date(data.slotStart), time_zone: data.timeZone, notes: data.notes ?? null,
+      source: data.source, created_by: data.createdBy, team_id: data.teamId ?? null, search_text: callbackSearchText(data),
+      status: INITIAL_STATE, attempts: 0, version: 1, created_at: now, updated_at: now,
+    },
+    t,
   );
-  const created = toCallback(row.get({ plain: true }));
+  const created = toCallback(row);
   await announceIfDue(db, created, t); // wakes the dispatchers (db/notify.ts)
   return created;
 }
@@ -217,8 +234,25 @@ async function runClaim(db: Db, sql: string, args: { now: Date; owner: string; l
   return (rows as Record<string, unknown>[]).map(toCallback);
 }
 
-/** Callbacks changed after `since` (the change feed), oldest change first. */
-export async function listChangedSince(db: Db, since: Date, limit: number): Promise<CallbackRow[]> {
-  const rows = await db.models.Callback.findAll({ where: { updatedAt: { [Op.gt]: since } }, order: [['updatedAt', 'ASC'], ['id', 'ASC']], limit });
-  return rows.map((r) => toCallback(r.get({ plain: true })));
+/** Which version of which callback changed when: the change feed pages through these, oldest first. */
+export interface ChangeStamp {
+  id: number;
+  version: number;
+  updatedAt: Date;
+}
+
+/** Stamps of callbacks changed after `since`, after the keyset cursor `after` (updated_at, id), `limit` at most. */
+export async function listChangeStamps(db: Db, since: Date, after: { updatedAt: Date; id: number } | null, limit: number): Promise<ChangeStamp[]> {
+  const keyset = after ? ' AND (updated_at > :afterAt OR (updated_at = :afterAt AND id > :afterId))' : '';
+  const rows = await driverRows(db, `SELECT id, version, updated_at FROM callbacks WHERE updated_at > :since${keyset} ORDER BY updated_at, id ${db.sql.limit(limit)}`, {
+    since,
+    ...(after && { afterAt: after.updatedAt, afterId: after.id }),
+  });
+  return rows.map((r) => ({ id: Number(r.id), version: Number(r.version), updatedAt: toDate(r.updated_at) as Date }));
+}
+
+/** Whole callbacks by id (rows the change feed has not announced yet). */
+export async function findCallbacksByIds(db: Db, ids: readonly number[]): Promise<CallbackRow[]> {
+  if (!ids.length) return [];
+  return (await driverRows(db, 'SELECT * FROM callbacks WHERE id IN (:ids)', { ids: [...ids] })).map(toCallback);
 }

@@ -3,16 +3,21 @@ import type { HistoryEntry, HistoryEvent } from '../../domain/types.ts';
 import { Op } from 'sequelize';
 import { iso, type Db, type Tx } from '../index.ts';
 import { sqlLiterals } from './sql-literals.ts';
+import { driverRun } from '../driver-query.ts';
 
 export async function appendHistory(
   db: Db,
   entry: { callbackId: number; event: HistoryEvent; actor: string; details?: Record<string, unknown>; at?: Date },
   t?: Tx,
 ): Promise<void> {
-  await db.models.CallbackHistory.create(
-    { callbackId: entry.callbackId, event: entry.event, actor: entry.actor, details: entry.details ?? {}, at: entry.at ?? new Date() },
-    { transaction: t ?? undefined },
-  );
+  // One raw INSERT: every booking writes one (db/driver-query.ts).
+  await driverRun(db, 'INSERT INTO callback_history (callback_id, at, event, actor, details) VALUES (:callbackId, :at, :event, :actor, :details)', {
+    callbackId: entry.callbackId,
+    at: entry.at ?? new Date(),
+    event: entry.event,
+    actor: entry.actor,
+    details: JSON.stringify(entry.details ?? {}),
+  }, t);
 }
 
 export interface NewHistoryRow {

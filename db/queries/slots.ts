@@ -1,7 +1,8 @@
 // Slot capacity counters. A booking takes a place with one conditional UPDATE, which every
 // dialect executes atomically: of two agents racing for the last place only one row-count is 1.
-import { QueryTypes } from 'sequelize';
-import type { Db, Tx } from '../index.ts';
+import { Op, QueryTypes } from 'sequelize';
+import { iso, type Db, type Tx } from '../index.ts';
+import { driverRun } from '../driver-query.ts';
 
 export const skillScope = (skill: string) => `skill:${skill}`;
 export const agentScope = (agentId: string) => `agent:${agentId}`;
@@ -11,21 +12,14 @@ export async function reserveSlot(db: Db, scope: string, slotStart: Date, capaci
   // Most bookings land in a slot that has a counter already: try the conditional UPDATE first and
   // create the counter only when it touched nothing (one statement instead of two).
   if (await takeOne(db, scope, slotStart, capacity, t)) return true;
-  await db.sequelize.query(db.sql.insertIgnore('slot_counters', ['scope', 'slot_start', 'booked'], ['scope', 'slot_start']), {
-    replacements: { scope, slot_start: slotStart, booked: 0 },
-    transaction: t ?? undefined,
-  });
+  await driverRun(db, db.sql.insertIgnore('slot_counters', ['scope', 'slot_start', 'booked'], ['scope', 'slot_start']), { scope, slot_start: slotStart, booked: 0 }, t);
   return takeOne(db, scope, slotStart, capacity, t);
 }
 
-/** The atomic conditional increment (raw: Model.update cloned its options on every booking). */
+/** The atomic conditional increment (on the driver: it runs in every booking's transaction, db/driver-query.ts). */
 async function takeOne(db: Db, scope: string, slotStart: Date, capacity: number, t?: Tx): Promise<boolean> {
-  const changed = await db.sequelize.query('UPDATE slot_counters SET booked = booked + 1 WHERE scope = :scope AND slot_start = :slotStart AND booked < :capacity', {
-    replacements: { scope, slotStart, capacity },
-    type: QueryTypes.BULKUPDATE,
-    transaction: t ?? undefined,
-  });
-  return Number(changed) === 1;
+  const changed = await driverRun(db, 'UPDATE slot_counters SET booked = booked + 1 WHERE scope = :scope AND slot_start = :slotStart AND booked < :capacity', { scope, slotStart, capacity }, t);
+  return changed === 1;
 }
 
 /** Gives a place back (cancel, reschedule, reassign). Never goes below zero. */

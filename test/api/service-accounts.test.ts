@@ -133,7 +133,7 @@ test('the key never reaches the log: not at creation, not when used, not when re
   await app.inject({ method: 'POST', url: `/api/v1/admin/service-accounts/${id}/revoke`, headers: admin });
   assert.equal((await app.inject({ url: '/api/v1/callbacks', headers: bearer(key) })).statusCode, 401);
   const log = lines.join('');
-  assert.ok(lines.length > 5, 'requests were logged');
+  assert.ok(lines.length >= 4, 'each request was logged (one line each)');
   assert.ok(log.includes('/api/v1/callbacks'), 'the log is about these requests');
   assert.ok(!log.includes(key.slice(3, 20)), 'no part of the key in the log');
 });

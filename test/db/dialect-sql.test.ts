@@ -69,3 +69,9 @@ test('sqlFor(*).epochMillis reads a timestamp as whole epoch milliseconds in eac
   assert.match(sqlFor('sqlite').epochMillis('slot_start'), /^\(CAST\(strftime\('%s', substr\(slot_start, 1, 19\)\) AS INTEGER\) \* 1000 \+ CAST\(substr\(slot_start, 21, 3\) AS INTEGER\)\)$/);
   assert.equal(sqlFor('mssql').epochMillis('slot_start'), "DATEDIFF_BIG(millisecond, CAST('1970-01-01 00:00:00 +00:00' AS DATETIMEOFFSET), slot_start)");
 });
+
+test('sqlFor(*).insertReturning answers the stored row: RETURNING * (SQLite, PostgreSQL), OUTPUT inserted.* (SQL Server)', () => {
+  assert.equal(sqlFor('sqlite').insertReturning('t', ['a', 'b']), 'INSERT INTO t (a, b) VALUES (:a, :b) RETURNING *');
+  assert.equal(sqlFor('postgres').insertReturning('t', ['a', 'b']), 'INSERT INTO t (a, b) VALUES (:a, :b) RETURNING *');
+  assert.equal(sqlFor('mssql').insertReturning('t', ['a', 'b']), 'INSERT INTO t (a, b) OUTPUT inserted.* VALUES (:a, :b)');
+});

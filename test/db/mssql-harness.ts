@@ -43,18 +43,19 @@ export class FakeSqlServer {
   /** What any SQL Server answers regardless of the test: its version (Sequelize asks on connect). */
   private readonly base: Rule[] = [
     { pattern: /SERVERPROPERTY\('ProductVersion'\)/, answer: { rows: [{ version: '16.0.4135' }] }, once: false },
-    { pattern: /^INSERT INTO \[\w+\] \(.*\) OUTPUT INSERTED\./, answer: (sql, params) => this.insertOutput(sql, params), once: false },
+    { pattern: /^INSERT INTO \[?\w+\]? \(.*\) OUTPUT INSERTED\./i, answer: (sql, params) => this.insertOutput(sql, params), once: false },
   ];
   private nextIdentity = 1;
 
   /** INSERT … OUTPUT INSERTED.…: SQL Server returns the inserted row (with a new IDENTITY id). */
   private insertOutput(sql: string, params: Recorded['params']): Answer {
-    const columns = /^INSERT INTO \[\w+\] \(([^)]*)\)/.exec(sql)![1]!.split(',').map((c) => c.trim().replace(/^\[|\]$/g, ''));
-    const values = /VALUES \(([^)]*)\)/.exec(sql)?.[1]?.split(',').map((v) => v.trim()) ?? [];
+    const columns = /^INSERT INTO \[?\w+\]? \(([^)]*)\)/.exec(sql)![1]!.split(',').map((c) => c.trim().replace(/^\[|\]$/g, ''));
+    // Bound (@0) or inlined (N'a, b', NULL, 0) values; commas inside quotes do not separate.
+    const values = (/VALUES \((.*)\);?$/.exec(sql)?.[1]?.match(/N?'(?:[^']|'')*'|[^,]+/g) ?? []).map((v) => v.trim());
     const row: Record<string, unknown> = { id: this.nextIdentity++ };
     columns.forEach((c, i) => {
       const marker = values[i] ?? '';
-      row[c] = marker.startsWith('@') ? params[marker.slice(1)]?.value : marker.replace(/^N?'|'$/g, '');
+      row[c] = marker.startsWith('@') ? params[marker.slice(1)]?.value : marker === 'NULL' ? null : /^N?'/.test(marker) ? marker.replace(/^N?'|'$/g, '').replace(/''/g, "'") : Number(marker);
     });
     return { rows: [row], rowCount: 1 };
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FakeSqlServer, openFakeMssqlDb, snapshotText, type Answer, type Recorded } from './mssql-harness.ts';
 import type { Db } from '../../db/index.ts';
 import { migrateUp } from '../../db/migrate.ts';
-import { claimDueCallbacks, findCallbackById, insertCallback, reclaimExpiredCallbacks, listChangedSince, type CallbackRow } from '../../db/queries/callbacks.ts';
+import { claimDueCallbacks, findCallbackById, findCallbacksByIds, insertCallback, reclaimExpiredCallbacks, listChangeStamps, type CallbackRow } from '../../db/queries/callbacks.ts';
 import { deleteOldCallbacksBatch, deleteOldHistoryBatch } from '../../db/queries/retention.ts';
 import { bookedBySlot, reserveSlot } from '../../db/queries/slots.ts';
 import { transitionCallback, transitionCallbacks } from '../../db/queries/transition.ts';
@@ -149,8 +149,12 @@ describe('SQL Server (Sequelize mssql dialect over a recording tedious)', () => 
     server.answer(/FROM \[callbacks\] AS \[Callback\]/, { rows: [callbackRow(7), callbackRow(9)] });
     assert.deepEqual((await section('listCallbacksInUccx', () => listCallbacksInUccx(db, 'Standard'))).map((c) => c.id), [7, 9]);
     assert.equal((await section('findCallbacksByAccountNumbers', () => findCallbacksByAccountNumbers(db, ['CB7', 'CB9']))).length, 2);
-    assert.equal((await section('listChangedSince', () => listChangedSince(db, NOW, 50))).length, 2);
-    assert.match(sections.at(-1)!.statements[0]!.sql, /OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY/);
+    server.answer(/^SELECT id, version, updated_at FROM callbacks/, { rows: [{ id: 7, version: 2, updated_at: NOW }, { id: 9, version: 1, updated_at: NOW }] });
+    const stamps = await section('listChangeStamps', () => listChangeStamps(db, NOW, { updatedAt: NOW, id: 3 }, 50));
+    assert.deepEqual(stamps, [{ id: 7, version: 2, updatedAt: NOW }, { id: 9, version: 1, updatedAt: NOW }]);
+    assert.match(sections.at(-1)!.statements[0]!.sql, /ORDER BY updated_at, id OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY/);
+    server.answer(/^SELECT \* FROM callbacks WHERE id IN/, { rows: [callbackRow(7), callbackRow(9)] });
+    assert.deepEqual((await section('findCallbacksByIds', () => findCallbacksByIds(db, [7, 9]))).map((c) => c.id), [7, 9]);
     server.reset();
   });
 
