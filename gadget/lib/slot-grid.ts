@@ -3,6 +3,9 @@
 // customer's zone needs nothing here: the day a slot belongs to is read later, in that zone.
 import type { ClosedReason, Slot, SlotGrid } from '../api/types.ts';
 
+/** Days the calendar asks for: the longest horizon the rules allow (365) and today. The server stops at the rules' horizon. */
+export const ASK_DAYS = 366;
+
 /** One Slot per slot of the grid, in order; closed runs give their reason, every other slot is bookable. */
 export function slotsOfGrid(grid: SlotGrid): Slot[] {
   const step = grid.slotMinutes * 60_000;
