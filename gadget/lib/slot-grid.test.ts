@@ -51,6 +51,16 @@ describe('lib/slot-grid', () => {
     expect(repeated.map((s) => s.start)).to.deep.equal(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z'], 'the repeated hour is there twice');
   });
 
+  it('writes each start and end as Date#toISOString does, across days, months and odd slot lengths', () => {
+    for (const [start, slotMinutes] of [['2026-12-31T23:45:00.000Z', 15], ['2028-02-28T22:00:00.000Z', 7], ['2026-11-24T10:00:30.000Z', 15]] as const) {
+      const slots = slotsOfGrid({ start, slotMinutes, count: 2000, capacity: 1, booked: [], closed: [] });
+      slots.forEach((s, i) => {
+        const ms = Date.parse(start) + i * slotMinutes * 60_000;
+        if (s.start !== new Date(ms).toISOString() || s.end !== new Date(ms + slotMinutes * 60_000).toISOString()) throw new Error(`${start} slot ${i}: ${s.start}–${s.end}`);
+      });
+    }
+  });
+
   it('an empty answer has no slots; a grid it cannot read is refused', () => {
     expect(slotsOfGrid({ start: '2026-11-24T10:00:00.000Z', slotMinutes: 15, count: 0, capacity: 10, booked: [], closed: [] })).to.deep.equal([]);
     expect(() => slotsOfGrid({ start: 'soon', slotMinutes: 15, count: 1, capacity: 10, booked: [0], closed: [] })).to.throw(RangeError);
