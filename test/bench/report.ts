@@ -129,12 +129,12 @@ quiet machine: every figure is wall-clock time on loopback, and the load generat
   child (sequential requests, ~1,100 booked counters, load 2–4): SQLite 11.5–12.9 → 3.0–3.9 ms,
   PostgreSQL 9.6–10.6 → 2.5–3.0 ms (per-slot form ~5–6 ms); an empty answer costs ~0.9–1.3 ms (auth,
   hooks, request log), reading ~1,100 counter rows ~1 ms on SQLite. The gadget, though, still asked
-  GraphQL for one object per slot: 18–21 ms CPU per calendar load (2,880 objects of 6 fields completed
+  GraphQL for one object per slot: ~19–20 ms CPU per calendar load (2,880 objects of 6 fields completed
   one by one by graphql-js, ~425 kB). It now asks \`availabilityGrid\` (the same grid, ~11 kB) and
-  expands it in the browser (\`gadget/lib/slot-grid.ts\`): 4.6–4.8 ms on SQLite, 4.5 ms on PostgreSQL
-  (REST grid 2.3–3.0 ms, load 3–5). Its ~1.7 ms above REST: graphql-js ~0.7 ms (completing the 2,880
-  booked counts one by one ~0.35 ms, its development-mode \`instanceOf\` ~0.26 ms: \`NODE_ENV\` is
-  not \`production\`), the rest parsing the body and writing the answer.
+  expands it in the browser (\`gadget/lib/slot-grid.ts\`, ~0.15 ms): SQLite 19.9 → 4.6 ms, PostgreSQL
+  19.4 → 4.2 ms (the four forms interleaved in blocks, load ~2; REST grid 3.6 and 2.8 ms). Its ~1 ms
+  above REST is mostly graphql-js (completing the 2,880 booked counts one by one ~0.35 ms, and its
+  development-mode \`instanceOf\` ~0.26 ms: \`NODE_ENV\` is not \`production\`).
 - **Sync** — was one transaction of 7 statements per changed row, then batches of 500 that still
   wrote one versioned UPDATE per callback (10,000 statements: 4.5 s of a 6.5 s run on SQLite). Now a
   batch is one read of its callbacks, observations and call details and one transaction: every
