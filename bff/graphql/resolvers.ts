@@ -9,7 +9,7 @@ import { canSee, duplicateAnswer, pickableTeams } from '../services/access.ts';
 import { bookCallback, reassignCallback, rescheduleCallback, visibleCallback, type BookRequest } from '../services/booking.ts';
 import { acknowledgeArrival, cancelCallback } from '../services/lifecycle.ts';
 import { callbackHistory, countCallbacks, searchCallbacks } from '../services/reading.ts';
-import { availability, phoneInfo, type AvailabilityQuery } from '../services/availability.ts';
+import { availability, availabilityGridAnswer, phoneInfo, type AvailabilityQuery } from '../services/availability.ts';
 import type { CallbackSort } from '../../db/queries/callback-list.ts';
 import { BadRequest, DuplicateCallback, ValidationFailed } from '../services/errors.ts';
 import { arrivalInboundResolvers } from './arrival-inbound.resolvers.ts';
@@ -77,6 +77,7 @@ export function buildResolvers(app: FastifyInstance) {
       history: async (_: unknown, { id }: { id: string }, { principal }: Ctx) =>
         (await callbackHistory(ctx, principal, Number(id))).map((h) => ({ ...h, details: JSON.stringify(h.details) })),
       availability: (_: unknown, q: AvailabilityQuery) => availability(ctx, q),
+      availabilityGrid: (_: unknown, q: AvailabilityQuery) => availabilityGridAnswer(ctx, q),
       phoneInfo: (_: unknown, a: { campaign: string; phone: string }) => phoneInfo(ctx, a.campaign, a.phone),
       ...arrivalInbound.Query,
     },

@@ -3,7 +3,7 @@
 // only when the calling window holds in every zone the customer may be in (until one is chosen).
 import { DateTime } from 'luxon';
 import { agentScope, bookedBySlot, skillScope } from '../../db/queries/slots.ts';
-import { computeSlotGrid, isValidZone, parsePhone, resolveCustomerZone, slotRange, slotsOf, windowZones, type SlotGrid } from '../../domain/rules/index.ts';
+import { closedRunsOf, computeSlotGrid, isValidZone, parsePhone, resolveCustomerZone, slotIso, slotRange, slotsOf, windowZones, type ClosedRun, type SlotGrid } from '../../domain/rules/index.ts';
 import type { Campaign, Slot } from '../../domain/types.ts';
 import type { ServiceContext } from '../../db/service-context.ts';
 import { NotFound, ValidationFailed } from './errors.ts';
@@ -76,6 +76,22 @@ export async function availabilityGrid(ctx: ServiceContext, q: AvailabilityQuery
 /** The slots of the query, one object each (GraphQL). */
 export async function availability(ctx: ServiceContext, q: AvailabilityQuery): Promise<Slot[]> {
   return slotsOf(await availabilityGrid(ctx, q));
+}
+
+/** The grid as GraphQL's SlotGrid and REST's format=grid give it: bookings per slot, closed slots as runs. */
+export interface SlotGridAnswer {
+  start: string;
+  slotMinutes: number;
+  count: number;
+  capacity: number;
+  booked: Uint32Array;
+  closed: ClosedRun[];
+}
+
+/** The slots of the query as GraphQL's SlotGrid (the gadget's calendar): no object per slot. */
+export async function availabilityGridAnswer(ctx: ServiceContext, q: AvailabilityQuery): Promise<SlotGridAnswer> {
+  const grid = await availabilityGrid(ctx, q);
+  return { start: slotIso(grid.firstStart), slotMinutes: grid.slotMs / 60_000, count: grid.count, capacity: grid.capacity, booked: grid.booked, closed: closedRunsOf(grid) };
 }
 
 /** What the booking form shows about a number: validity, format, its zone(s) and its country's zones. */

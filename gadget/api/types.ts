@@ -114,6 +114,25 @@ export interface Slot {
   closedReason: ClosedReason | null;
 }
 
+/** A run of consecutive closed slots with one reason: slots first … first + count - 1 of a grid. */
+export interface ClosedRun {
+  first: number;
+  count: number;
+  reason: ClosedReason;
+}
+
+/** Availability as the server sends it (schema.graphql SlotGrid): slot i starts at start + i × slotMinutes. */
+export interface SlotGrid {
+  start: string;
+  slotMinutes: number;
+  count: number;
+  capacity: number;
+  /** Places taken, one per slot. */
+  booked: number[];
+  /** Closed runs in order; every other slot is bookable. */
+  closed: ClosedRun[];
+}
+
 export interface PhoneInfo {
   valid: boolean;
   e164: string | null;

@@ -7,6 +7,7 @@ import { CallbackApi } from '../api/api-client.ts';
 import type { GraphQLTransport, SubscriptionSink, SubscriptionTransport } from '../api/transport.ts';
 import type { Callback, Campaign, Skill, Slot } from '../api/types.ts';
 import { apiContext } from '../context/api-context.ts';
+import { gridOf } from './horizon-slots.ts';
 import { callContext, type CurrentCall } from '../context/call-context.ts';
 import { sessionContext, type Session } from '../context/session-context.ts';
 
@@ -77,15 +78,15 @@ export function outboundCall(overrides: Partial<CurrentCall> = {}): CurrentCall 
   };
 }
 
-/** Slots of one day (local Warsaw = UTC+1): 10:00–11:00 UTC, one full, one closed. */
+/** Slots of one day (local Warsaw = UTC+1): 10:00–11:00 UTC, one full, one closed (mocks answer them as gridOf(slots())). */
 export function slots(): Slot[] {
   return [
-    { start: '2026-11-24T06:00:00Z', end: '2026-11-24T06:15:00Z', capacity: 0, booked: 0, available: 0, closedReason: 'SKILL_CLOSED' },
-    { start: '2026-11-24T06:15:00Z', end: '2026-11-24T06:30:00Z', capacity: 0, booked: 0, available: 0, closedReason: 'SKILL_CLOSED' },
-    { start: '2026-11-24T10:15:00Z', end: '2026-11-24T10:30:00Z', capacity: 10, booked: 1, available: 9, closedReason: null },
-    { start: '2026-11-24T10:30:00Z', end: '2026-11-24T10:45:00Z', capacity: 10, booked: 9, available: 1, closedReason: null },
-    { start: '2026-11-24T10:45:00Z', end: '2026-11-24T11:00:00Z', capacity: 10, booked: 10, available: 0, closedReason: 'SLOT_FULL' },
-    { start: '2026-11-25T10:00:00Z', end: '2026-11-25T10:15:00Z', capacity: 10, booked: 0, available: 10, closedReason: 'HOLIDAY' },
+    { start: '2026-11-24T06:00:00.000Z', end: '2026-11-24T06:15:00.000Z', capacity: 0, booked: 0, available: 0, closedReason: 'SKILL_CLOSED' },
+    { start: '2026-11-24T06:15:00.000Z', end: '2026-11-24T06:30:00.000Z', capacity: 0, booked: 0, available: 0, closedReason: 'SKILL_CLOSED' },
+    { start: '2026-11-24T10:15:00.000Z', end: '2026-11-24T10:30:00.000Z', capacity: 10, booked: 1, available: 9, closedReason: null },
+    { start: '2026-11-24T10:30:00.000Z', end: '2026-11-24T10:45:00.000Z', capacity: 10, booked: 9, available: 1, closedReason: null },
+    { start: '2026-11-24T10:45:00.000Z', end: '2026-11-24T11:00:00.000Z', capacity: 10, booked: 10, available: 0, closedReason: 'SLOT_FULL' },
+    { start: '2026-11-25T10:00:00.000Z', end: '2026-11-25T10:15:00.000Z', capacity: 10, booked: 0, available: 10, closedReason: 'HOLIDAY' },
   ];
 }
 
@@ -95,7 +96,7 @@ export function mockApi(handlers: Record<string, Handler> = {}, live = false) {
     Campaigns: () => ({ campaigns: CAMPAIGNS }),
     Skills: () => ({ skills: SKILLS }),
     Agents: () => ({ agents: AGENTS }),
-    Availability: () => ({ availability: slots() }),
+    Availability: () => ({ availabilityGrid: gridOf(slots()) }),
     PhoneInfo: ({ phone }) => ({ phoneInfo: { valid: phone.replace(/\D/g, '').length >= 9, e164: '+48601234567', formatted: '601 234 567', country: 'PL', timeZone: 'Europe/Warsaw', zones: ['Europe/Warsaw'], countryZones: ['Europe/Warsaw'] } }),
     Callbacks: () => ({ callbacks: { items: [], nextCursor: null } }),
     CallbackCounts: () => ({ callbackCounts: [] }),

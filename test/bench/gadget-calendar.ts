@@ -1,7 +1,8 @@
 // Browser benchmark of the booking calendar (issue 10: one render once built 20,195 formatters and
 // froze the gadget ~1.25 s per click). Bundles the booking form with a mocked API answering a whole
-// 30-day horizon, opens it in Debian's Chromium and times, inside the page with performance.now,
-// each interaction from the click to the updated, laid-out DOM: day click, slot click, skill change.
+// 30-day horizon as the server sends it (a SlotGrid, which the API client expands), opens it in
+// Debian's Chromium and times, inside the page with performance.now, each interaction from the
+// click to the updated, laid-out DOM: day click, slot click, skill change.
 // Goal: < 50 ms (p99). A benchmark, never a timed unit test. Alone: `tsx test/bench/gadget-calendar.ts`.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,10 +20,10 @@ const PAGE_ENTRY = `
 import { html, render } from 'lit';
 import './gadget/components/cb-booking-form/cb-booking-form.ts';
 import { NOW, mockApi, outboundCall, session } from './gadget/test/mock-api.ts';
-import { horizonSlots } from './gadget/test/horizon-slots.ts';
+import { horizonGrid } from './gadget/test/horizon-slots.ts';
 
-const answer = horizonSlots(30, NOW);
-const mock = mockApi({ Availability: () => ({ availability: answer }) });
+const answer = horizonGrid(30, NOW);
+const mock = mockApi({ Availability: () => ({ availabilityGrid: answer }) });
 render(html\`<cb-test-context style="display:block;width:450px" .api=\${mock.api} .session=\${session({ locale: 'pl' })} .call=\${outboundCall()}>
   <cb-booking-form .now=\${() => NOW}></cb-booking-form></cb-test-context>\`, document.body);
 
@@ -64,7 +65,7 @@ window.benchCalendar = async (reps) => {
     select.value = skills[i % 2];
     select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   });
-  return { dayClick, slotClick, skillChange, slots: answer.length };
+  return { dayClick, slotClick, skillChange, slots: answer.count };
 };
 `;
 

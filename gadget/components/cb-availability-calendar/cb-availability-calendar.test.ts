@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CbAvailabilityCalendar } from './cb-availability-calendar.ts';
 import './cb-availability-calendar.ts';
 import { NOW, mockApi, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
-import { horizonSlots } from '../../test/horizon-slots.ts';
+import { gridOf, horizonGrid } from '../../test/horizon-slots.ts';
 import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 import { countFormatters } from '../../test/formatters.ts';
 
@@ -15,7 +15,7 @@ async function setup(api = mockApi().api, locale: 'en' | 'pl' = 'en', agentZone 
   await el.updateComplete;
   return el;
 }
-const horizonApi = () => mockApi({ Availability: () => ({ availability: horizonSlots() }) });
+const horizonApi = () => mockApi({ Availability: () => ({ availabilityGrid: horizonGrid() }) });
 const pressed = (el: CbAvailabilityCalendar) => shadow(el).querySelector('.day[aria-pressed="true"]')?.getAttribute('data-day');
 const key = (target: Element, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
 
@@ -104,17 +104,19 @@ describe('cb-availability-calendar', () => {
   it('disables closed slots with their reason, merging runs of one reason', async () => {
     const el = await setup();
     const closed = [...shadow(el).querySelectorAll<HTMLButtonElement>('.slot.closed')];
-    expect(closed.map((b) => b.disabled)).to.deep.equal([true, true]);
-    expect(closed[0].textContent).to.contain('07:00–07:30').and.contain('closed');
+    // The sample's gaps come as closed slots (gridOf): 07:00–07:30 and the gap to 11:15 are one run.
+    expect(closed.map((b) => b.disabled)).to.deep.equal([true, true, true]);
+    expect(closed[0].textContent).to.contain('07:00–11:15').and.contain('closed');
     expect(closed[1].textContent).to.contain('full');
+    expect(closed[2].textContent).to.contain('12:00–00:00').and.contain('closed');
   });
 
   it('shows a holiday on another day', async () => {
     const el = await setup();
     shadow(el).querySelector<HTMLButtonElement>('.day[data-day="2026-11-25"]')?.click();
     await el.updateComplete;
-    const closed = shadow(el).querySelector<HTMLButtonElement>('.slot.closed');
-    expect(closed?.textContent).to.contain('holiday');
+    const closed = shadow(el).querySelectorAll<HTMLButtonElement>('.slot.closed')[1];
+    expect(closed?.textContent).to.contain('11:00–11:15').and.contain('holiday');
     expect(closed?.disabled).to.equal(true);
   });
 
@@ -123,7 +125,7 @@ describe('cb-availability-calendar', () => {
     const button = shadow(el).querySelector<HTMLButtonElement>('.slot.high') as HTMLButtonElement;
     setTimeout(() => button.click());
     const ev = await oneEvent(el, 'cb-slot-select');
-    expect(ev.detail).to.deep.equal({ start: '2026-11-24T10:15:00Z', end: '2026-11-24T10:30:00Z' });
+    expect(ev.detail).to.deep.equal({ start: '2026-11-24T10:15:00.000Z', end: '2026-11-24T10:30:00.000Z' });
     await el.updateComplete;
     expect(button.getAttribute('aria-pressed')).to.equal('true');
   });
@@ -131,7 +133,7 @@ describe('cb-availability-calendar', () => {
   it('marks a refused slot full at once and asks for fresh availability', async () => {
     const mock = mockApi();
     const el = await setup(mock.api);
-    const reload = el.markFull('2026-11-24T10:15:00Z');
+    const reload = el.markFull('2026-11-24T10:15:00.000Z');
     await el.updateComplete;
     expect(shadow(el).querySelector('.slot.high') === null).to.equal(true, 'no longer offered as free');
     expect([...shadow(el).querySelectorAll('.slot.closed')].map((b) => b.textContent)).to.satisfy((t: string[]) => t.some((x) => x.includes('11:15') && x.includes('full')));
@@ -147,7 +149,7 @@ describe('cb-availability-calendar', () => {
     el.skill = 'Support';
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('.slot')).to.have.length(0);
-    answer({ availability: [] });
+    answer({ availabilityGrid: gridOf([]) });
   });
 
   it('is one tab stop per group, moved with the arrow keys', async () => {

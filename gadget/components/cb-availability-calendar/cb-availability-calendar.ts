@@ -11,6 +11,7 @@ import { apiContext } from '../../context/api-context.ts';
 import { sessionContext, type Session } from '../../context/session-context.ts';
 import { formatDay, formatLongDay, t } from '../../i18n/i18n.ts';
 import { rovingKeydown } from '../../lib/roving.ts';
+import { ASK_DAYS } from '../../lib/slot-grid.ts';
 import { addDays, browserZone, dayKey } from '../../lib/time.ts';
 import { baseStyles } from '../../styles/base.styles.ts';
 import { level, SlotDays, type Cell } from './slot-days.ts';
@@ -18,8 +19,7 @@ import styles from './cb-availability-calendar.styles.ts';
 
 export type CbSlotSelectEvent = CustomEvent<{ start: string; end: string }>;
 
-/** Days asked for: the longest horizon the rules allow (365) and today. The server stops at the rules' horizon. */
-export const ASK_DAYS = 366;
+export { ASK_DAYS };
 const WEEK = 7;
 const DAY_KEYS: Record<string, (i: number, first: number, last: number) => number> = {
   ArrowRight: (i) => i + 1,

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { CbBookingForm } from './cb-booking-form.ts';
 import './cb-booking-form.ts';
 import { NOW, callback, mockApi, outboundCall, session, shadow, slots, until, type CbTestContext } from '../../test/mock-api.ts';
+import { gridOf } from '../../test/horizon-slots.ts';
 import type { CurrentCall } from '../../context/call-context.ts';
 import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
@@ -62,7 +63,7 @@ describe('cb-booking-form', () => {
     await pickSlot(el);
     await submit(el);
     expect(mock.transport.callsOf('BookCallback')[0].input).to.deep.equal({
-      campaign: 'CB_MAIN', phone: '+48 601 234 567', scheduledAt: '2026-11-24T10:15:00Z', timeZone: 'Europe/Warsaw', agentId: '1001',
+      campaign: 'CB_MAIN', phone: '+48 601 234 567', scheduledAt: '2026-11-24T10:15:00.000Z', timeZone: 'Europe/Warsaw', agentId: '1001',
       skill: 'Sales', firstName: 'Jan', lastName: 'Kowalski', notes: undefined, source: 'outbound',
     });
     expect(shadow(el).querySelector('.notice.success')?.textContent).to.contain('Callback booked');
@@ -118,7 +119,7 @@ describe('cb-booking-form', () => {
     expect(shadow(el).querySelector('.notice.warning')?.textContent).to.contain('already exists');
     shadow(el).querySelector<HTMLButtonElement>('#reschedule-duplicate')?.click();
     await until(() => shadow(el).querySelector('.notice.success'), 'rescheduled');
-    expect(mock.transport.callsOf('RescheduleCallback')[0]).to.deep.equal({ id: '42', scheduledAt: '2026-11-24T10:15:00Z', timeZone: 'Europe/Warsaw' });
+    expect(mock.transport.callsOf('RescheduleCallback')[0]).to.deep.equal({ id: '42', scheduledAt: '2026-11-24T10:15:00.000Z', timeZone: 'Europe/Warsaw' });
   });
 
   it('is accessible', async () => {
@@ -273,7 +274,7 @@ describe('cb-booking-form: nothing stale, focus kept (issue 10)', () => {
     const mock = mockApi({
       BookCallback: () => ((refused = true), { bookCallback: { callback: null, duplicate: null, violations: [{ code: 'SLOT_FULL', field: 'scheduledAt', message: 'full' }] } }),
       // The server's fresh answer: someone else took the last places meanwhile (held until the test looks).
-      Availability: async () => ({ availability: slots().map((s) => (refused && s.start === '2026-11-24T10:15:00Z' ? { ...s, available: 0, closedReason: 'SLOT_FULL' } : s)) }),
+      Availability: async () => ({ availabilityGrid: gridOf(slots().map((s) => (refused && s.start === '2026-11-24T10:15:00.000Z' ? { ...s, available: 0, closedReason: 'SLOT_FULL' } : s))) }),
     });
     const el = await setup(mock.api);
     await pickSlot(el);

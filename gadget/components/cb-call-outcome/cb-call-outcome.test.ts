@@ -4,6 +4,7 @@ import './cb-call-outcome.ts';
 import type { CbReschedule } from '../cb-reschedule/cb-reschedule.ts';
 import type { CallOutcomeResult } from '../../api/types.ts';
 import { NOW, callback, mockApi, session, shadow, slots, until, type CbTestContext } from '../../test/mock-api.ts';
+import { gridOf } from '../../test/horizon-slots.ts';
 import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
 const answer = (over: Partial<CallOutcomeResult> = {}): CallOutcomeResult => ({
@@ -55,7 +56,7 @@ describe('cb-call-outcome', () => {
 
   it('reschedule: picks the new time in the callback\'s availability calendar, in its zone, and sends it', async () => {
     const { el, mock } = await setup(mockApi({
-      Availability: () => ({ availability: slots() }),
+      Availability: () => ({ availabilityGrid: gridOf(slots()) }),
       RecordCallOutcome: () => ({ recordCallOutcome: answer({ outcome: 'reschedule', status: 'scheduled', scheduledAt: '2026-11-26T08:00:00Z' }) }),
     }));
     await choose(el, 'reschedule');
@@ -69,7 +70,7 @@ describe('cb-call-outcome', () => {
     const status = await until(() => shadow(el).querySelector('[role="status"]'), 'status');
     const sent = mock.transport.callsOf('RecordCallOutcome')[0];
     expect(sent).to.include({ id: '7', outcome: 'reschedule', timeZone: 'Europe/Warsaw' });
-    expect(sent.scheduledAt).to.equal('2026-11-24T10:15:00Z');
+    expect(sent.scheduledAt).to.equal('2026-11-24T10:15:00.000Z');
     expect(status.textContent).to.contain('rescheduled to');
   });
 

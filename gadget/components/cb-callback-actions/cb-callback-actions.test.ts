@@ -3,6 +3,7 @@ import type { CbCallbackActions, CbCallbackUpdatedEvent } from './cb-callback-ac
 import './cb-callback-actions.ts';
 import type { CbReschedule } from '../cb-reschedule/cb-reschedule.ts';
 import { AGENTS, SKILLS, callback, mockApi, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { gridOf } from '../../test/horizon-slots.ts';
 import { WIDTHS, controlsOutside, scrollsSideways, setWidth } from '../../test/widths.ts';
 
 async function setup(mock = mockApi(), c = callback()) {
@@ -22,7 +23,7 @@ describe('cb-callback-actions', () => {
   it('reschedules to a slot picked in the callback’s calendar, in the callback zone', async () => {
     const mock = mockApi({
       RescheduleCallback: (v) => ({ rescheduleCallback: { callback: callback({ scheduledAt: v.scheduledAt }), violations: [], duplicate: null } }),
-      Availability: (v) => ({ availability: [{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }] }),
+      Availability: (v) => ({ availabilityGrid: gridOf([{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }]) }),
     });
     const el = await setup(mock);
     await click(el, '[data-action="reschedule"]');
@@ -36,7 +37,7 @@ describe('cb-callback-actions', () => {
     await updated;
     const [call] = mock.transport.callsOf('RescheduleCallback');
     expect(call).to.deep.include({ id: '1', timeZone: 'Europe/Warsaw' });
-    expect(call.scheduledAt).to.match(/T10:15:00Z$/);
+    expect(call.scheduledAt).to.match(/T10:15:00\.000Z$/);
   });
 
   it('reassigns to an agent', async () => {
@@ -89,7 +90,7 @@ describe('cb-callback-actions', () => {
   it('puts the focus on the refusal beside the reschedule buttons when a new time is refused', async () => {
     const mock = mockApi({
       RescheduleCallback: () => ({ rescheduleCallback: { callback: null, violations: [{ code: 'SLOT_FULL', field: 'scheduledAt', message: 'full' }], duplicate: null } }),
-      Availability: (v) => ({ availability: [{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }] }),
+      Availability: (v) => ({ availabilityGrid: gridOf([{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }]) }),
     });
     const el = await setup(mock);
     await click(el, '[data-action="reschedule"]');

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { CbMyCallbacks } from './cb-my-callbacks.ts';
 import './cb-my-callbacks.ts';
 import { NOW, callback, mockApi, session, shadow, until, type CbTestContext } from '../../test/mock-api.ts';
+import { gridOf } from '../../test/horizon-slots.ts';
 import { WIDTHS, controlsOutside, scrollsSideways, setWidth } from '../../test/widths.ts';
 import type { CbCallbackActions } from '../cb-callback-actions/cb-callback-actions.ts';
 import { countFormatters } from '../../test/formatters.ts';
@@ -228,7 +229,7 @@ describe('cb-my-callbacks', () => {
     const mock = mockApi({
       Callbacks: () => ({ callbacks: { items: ITEMS, nextCursor: null } }),
       RescheduleCallback: ({ id }) => ({ rescheduleCallback: { callback: { ...ITEMS[2], id, scheduledAt: '2026-11-27T08:00:00Z' }, violations: [], duplicate: null } }),
-      Availability: (v) => ({ availability: [{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }] }),
+      Availability: (v) => ({ availabilityGrid: gridOf([{ start: `${v.from}T10:15:00Z`, end: `${v.from}T10:30:00Z`, capacity: 10, booked: 1, available: 9, closedReason: null }]) }),
     }, true);
     const { el } = await setup(mock);
     const actions = () => shadow(el).querySelector('tr[data-id="3"] cb-callback-actions') as CbCallbackActions;

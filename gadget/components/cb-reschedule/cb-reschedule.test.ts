@@ -3,6 +3,7 @@ import type { CbReschedule } from './cb-reschedule.ts';
 import './cb-reschedule.ts';
 import type { Callback } from '../../api/types.ts';
 import { NOW, callback, mockApi, session, shadow, slots, until, type CbTestContext } from '../../test/mock-api.ts';
+import { gridOf } from '../../test/horizon-slots.ts';
 import { WIDTHS, controlsOutside, setWidth } from '../../test/widths.ts';
 
 /** The editor as a list opens it: a button that shows it and listens to cb-reschedule-close. */
@@ -35,7 +36,7 @@ describe('cb-reschedule', () => {
     await el.updateComplete;
     setTimeout(() => shadow(el).querySelector<HTMLButtonElement>('button.primary')?.click());
     const ev = await oneEvent(el, 'cb-reschedule-submit');
-    expect(ev.detail).to.deep.equal({ scheduledAt: '2026-11-24T10:15:00Z', timeZone: 'Europe/Warsaw' });
+    expect(ev.detail).to.deep.equal({ scheduledAt: '2026-11-24T10:15:00.000Z', timeZone: 'Europe/Warsaw' });
   });
 
   it('asks a skill callback’s calendar by skill only', async () => {
@@ -55,7 +56,7 @@ describe('cb-reschedule', () => {
     const { el, calendar, mock } = await setup(callback(), 'en');
     shadow(calendar).querySelector<HTMLButtonElement>('.slot.high')?.click();
     await el.updateComplete;
-    mock.transport.handlers.Availability = () => ({ availability: slots().map((s) => (s.start === '2026-11-24T10:15:00Z' ? { ...s, available: 0, closedReason: 'SLOT_FULL' } : s)) });
+    mock.transport.handlers.Availability = () => ({ availabilityGrid: gridOf(slots().map((s) => (s.start === '2026-11-24T10:15:00.000Z' ? { ...s, available: 0, closedReason: 'SLOT_FULL' } : s))) });
     shadow(el).querySelector<HTMLButtonElement>('button.primary')?.click();
     el.error = 'This time is fully booked.';
     await el.updateComplete;
