@@ -22,7 +22,8 @@ export async function startServerChild(dialect: TestDialect, env: Record<string,
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     // The server logs like production (pino to stdout): the cost is real, the lines are not needed.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_DIALECT: dialect, ...env },
+    // NODE_ENV as deploy/cm.service and cm-winsw.xml set it.
+    env: { ...process.env, NODE_ENV: 'production', BENCH_DIALECT: dialect, ...env },
   });
   const ready = await new Promise<{ url: string; pid: number; accountNumbers: string[] }>((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`bench server (${dialect}) exited with ${code} before it was ready`)));

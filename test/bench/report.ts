@@ -139,7 +139,8 @@ quiet machine: every figure is wall-clock time on loopback, and the load generat
   expands it in the browser (\`gadget/lib/slot-grid.ts\`, ~0.15 ms): SQLite 19.9 → 4.6 ms, PostgreSQL
   19.4 → 4.2 ms (the four forms interleaved in blocks, load ~2; REST grid 3.6 and 2.8 ms). Its ~1 ms
   above REST is mostly graphql-js (completing the 2,880 booked counts one by one ~0.35 ms, and its
-  development-mode \`instanceOf\` ~0.26 ms: \`NODE_ENV\` is not \`production\`).
+  development-mode \`instanceOf\` ~0.26 ms, gone now that the server runs with \`NODE_ENV=production\`
+  as deploy/cm.service and cm-winsw.xml set it, and so does the bench's server child).
 - **Sync** — was one transaction of 7 statements per changed row, then batches of 500 that still
   wrote one versioned UPDATE per callback (10,000 statements: 4.5 s of a 6.5 s run on SQLite). Now a
   batch is one read of its callbacks, observations and call details and one transaction: every
