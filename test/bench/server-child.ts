@@ -69,6 +69,9 @@ async function main(): Promise<void> {
 async function seed(db: Db, n: number): Promise<string[]> {
   const accountNumbers: string[] = [];
   const now = new Date();
+  // Booked over the past day, as a day's worth is: not all changed this second, which the change
+  // feed (CM_CHANGE_FEED_MS) would read and announce during the first seconds of the load.
+  const bookedAt = new Date(now.getTime() - 86_400_000);
   for (let start = 0; start < n; start += 500) {
     const rows = [];
     for (let i = start; i < Math.min(n, start + 500); i++) {
@@ -79,7 +82,7 @@ async function seed(db: Db, n: number): Promise<string[]> {
         skill: 'Support', firstName: 'Jan', lastName: 'Kowalski', phone, phoneE164: phone, dialString: `0${phone.slice(3)}`,
         timeZone: 'Europe/Warsaw', notes: null, source: 'outbound', createdBy: '1001', teamId: '1',
       };
-      rows.push({ ...data, searchText: callbackSearchText(data as never), status: 'scheduled', scheduledAt: new Date(at), slotStart: new Date(at), attempts: 0, version: 1, createdAt: now, updatedAt: now });
+      rows.push({ ...data, searchText: callbackSearchText(data as never), status: 'scheduled', scheduledAt: new Date(at), slotStart: new Date(at), attempts: 0, version: 1, createdAt: bookedAt, updatedAt: bookedAt });
       accountNumbers.push(data.accountNumber);
     }
     await db.models.Callback.bulkCreate(rows as never[]);
