@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { as, build } from '../helpers/build.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { now, skillBooking } from './fixtures.ts';
+import { slotsOfGrid, type Grid, type Slot } from './slot-grid-reading.ts';
 
 type App = Awaited<ReturnType<typeof build>>;
-interface Slot { start: string; end: string; capacity: number; booked: number; available: number; closedReason: string | null }
-interface Grid { start: string; slotMinutes: number; count: number; capacity: number; booked: number[]; closed: Array<{ first: number; count: number; reason: string }> }
 
 const ARGS = '$campaign: String!, $skill: String, $agentId: String, $from: String!, $to: String!, $timeZone: String, $phone: String';
 const PASS = 'campaign: $campaign, skill: $skill, agentId: $agentId, from: $from, to: $to, timeZone: $timeZone, phone: $phone';
@@ -16,18 +15,6 @@ const PER_SLOT = `query(${ARGS}) { availability(${PASS}) { start end capacity bo
 const GRID = `query(${ARGS}) { availabilityGrid(${PASS}) { start slotMinutes count capacity booked closed { first count reason } } }`;
 
 const gql = (app: App, headers: Record<string, string>, query: string, variables: object) => app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
-
-/** The slots a grid stands for, read as the schema's SlotGrid description says. */
-function slotsOfGrid(grid: Grid): Slot[] {
-  const reasons: Array<string | null> = new Array(grid.count).fill(null);
-  for (const run of grid.closed) reasons.fill(run.reason, run.first, run.first + run.count);
-  const step = grid.slotMinutes * 60_000;
-  return reasons.map((closedReason, i) => {
-    const start = Date.parse(grid.start) + i * step;
-    const booked = grid.booked[i];
-    return { start: new Date(start).toISOString(), end: new Date(start + step).toISOString(), capacity: grid.capacity, booked, available: Math.max(0, grid.capacity - booked), closedReason };
-  });
-}
 
 for (const dialect of DIALECTS) {
   describe(`GraphQL availabilityGrid on ${dialect}`, () => {

@@ -5,21 +5,7 @@ import assert from 'node:assert/strict';
 import { as, build } from '../helpers/build.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { now, skillBooking } from './fixtures.ts';
-
-interface Slot { start: string; end: string; capacity: number; booked: number; available: number; closedReason: string | null }
-interface Grid { start: string; slotMinutes: number; count: number; capacity: number; booked: number[]; closed: Array<{ first: number; count: number; reason: string }> }
-
-/** The slots a grid stands for, read as its documentation says (the route's response schema). */
-function slotsOfGrid(grid: Grid): Slot[] {
-  const reasons: Array<string | null> = new Array(grid.count).fill(null);
-  for (const run of grid.closed) reasons.fill(run.reason, run.first, run.first + run.count);
-  const step = grid.slotMinutes * 60_000;
-  return reasons.map((closedReason, i) => {
-    const start = Date.parse(grid.start) + i * step;
-    const booked = grid.booked[i];
-    return { start: new Date(start).toISOString(), end: new Date(start + step).toISOString(), capacity: grid.capacity, booked, available: Math.max(0, grid.capacity - booked), closedReason };
-  });
-}
+import { slotsOfGrid, type Grid, type Slot } from './slot-grid-reading.ts';
 
 const dayIn = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
 

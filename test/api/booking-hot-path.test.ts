@@ -2,31 +2,14 @@
 // masked URL, status, time) instead of two, never a full phone number, refusals logged too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import Fastify from 'fastify';
-import fp from 'fastify-plugin';
-import app, { serverOptions } from '../../bff/app.ts';
-import { loggerOptions } from '../../bff/logger.ts';
-import { loadConfig } from '../../config/settings.ts';
 import { slotBooked } from '../../db/queries/slots.ts';
-import { createTestDatabase, DIALECTS } from '../helpers/databases.ts';
-import { as, build, startFinesseUserApi } from '../helpers/build.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import { as, build } from '../helpers/build.ts';
 import { now, skillBooking } from './fixtures.ts';
 
 test('a booking writes one access-log line (status and time, URL masked) and no full phone number; a refused one too', async (t) => {
   const lines: Array<Record<string, any>> = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) });
-  const target = await createTestDatabase('sqlite');
-  const finesse = await startFinesseUserApi();
-  const config = loadConfig({ CM_DATABASE_URL: target.url, CM_FINESSE_URL: finesse.url, CM_JOBS_ENABLED: 'false' });
-  const server = Fastify({ ...serverOptions, logger: { ...loggerOptions('info'), stream } });
-  await server.register(fp(app), { config, now });
-  await server.ready();
-  t.after(async () => {
-    await server.close();
-    await finesse.close();
-    await target.drop();
-  });
+  const server = await build(t, { now, log: { level: 'info', line: (text) => lines.push(JSON.parse(text)) } });
   const book = async (body: Record<string, unknown>, url = '/api/v1/callbacks') => {
     const before = lines.length;
     const res = await server.inject({ method: 'POST', url, headers: as('1001'), payload: body });

@@ -3,14 +3,8 @@
 // revoked key is refused; every booking, cancel, creation and revocation is in the audit log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import Fastify, { type FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import appPlugin, { serverOptions } from '../../bff/app.ts';
-import { loggerOptions } from '../../bff/logger.ts';
-import { loadConfig } from '../../config/settings.ts';
-import { createTestDatabase } from '../helpers/databases.ts';
-import { as, build, startFinesseUserApi } from '../helpers/build.ts';
+import type { FastifyInstance } from 'fastify';
+import { as, build } from '../helpers/build.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { now, personalBooking, skillBooking } from './fixtures.ts';
 
@@ -116,18 +110,7 @@ test('a service account is rate limited per account', async (t) => {
 
 test('the key never reaches the log: not at creation, not when used, not when refused', async (t) => {
   const lines: string[] = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-  const target = await createTestDatabase('sqlite');
-  const finesse = await startFinesseUserApi();
-  const config = loadConfig({ CM_DATABASE_URL: target.url, CM_FINESSE_URL: finesse.url, CM_JOBS_ENABLED: 'false' });
-  const app = Fastify({ ...serverOptions, logger: { ...loggerOptions('trace'), stream } });
-  await app.register(fp(appPlugin), { config, now });
-  await app.ready();
-  t.after(async () => {
-    await app.close();
-    await finesse.close();
-    await target.drop();
-  });
+  const app = await build(t, { now, log: { level: 'trace', line: (text) => lines.push(text) } });
   const { id, key } = await createKey(app, { name: 'ivr', scopes: ['book', 'read_own'], campaigns: ['CB_MAIN'] });
   assert.equal((await app.inject({ method: 'POST', url: '/api/v1/callbacks', headers: bearer(key), payload: skillBooking({ skill: 'Support' }) })).statusCode, 201);
   await app.inject({ method: 'POST', url: `/api/v1/admin/service-accounts/${id}/revoke`, headers: admin });

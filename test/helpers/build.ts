@@ -3,7 +3,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TestContext } from 'node:test';
+import { Writable } from 'node:stream';
 import app, { serverOptions } from '../../bff/app.ts';
+import { loggerOptions } from '../../bff/logger.ts';
 import { loadConfig } from '../../config/settings.ts';
 import { finesseUserApi } from '../../sim/finesse/user-api.ts';
 import { createTestDatabase, type TestDialect } from './databases.ts';
@@ -14,6 +16,8 @@ export interface BuildOptions {
   databaseUrl?: string;
   now?: () => Date;
   env?: Record<string, string>;
+  /** Log as production does (pino JSON at `level`), each line handed here; no log without it. */
+  log?: { level: string; line: (text: string) => void };
 }
 
 export async function startFinesseUserApi(): Promise<{ url: string; close(): Promise<void> }> {
@@ -33,7 +37,8 @@ export async function build(t: TestContext, opts: BuildOptions = {}): Promise<Fa
     CM_AUTH_CACHE_SECONDS: '60',
     ...opts.env,
   });
-  const server = Fastify({ ...serverOptions, logger: false });
+  const stream = opts.log && new Writable({ write: (chunk, _enc, done) => (opts.log!.line(String(chunk)), done()) });
+  const server = Fastify({ ...serverOptions, logger: opts.log ? { ...loggerOptions(opts.log.level), stream } : false });
   await server.register(fp(app), { config, now: opts.now });
   await server.ready();
   t.after(async () => {

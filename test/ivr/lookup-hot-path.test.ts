@@ -3,14 +3,7 @@
 // log line per lookup but a warning for each refused IVR login (never with the credentials).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import Fastify from 'fastify';
-import fp from 'fastify-plugin';
-import app, { serverOptions } from '../../bff/app.ts';
-import { loggerOptions } from '../../bff/logger.ts';
-import { loadConfig } from '../../config/settings.ts';
-import { createTestDatabase } from '../helpers/databases.ts';
-import { build, startFinesseUserApi } from '../helpers/build.ts';
+import { build } from '../helpers/build.ts';
 import { now } from '../api/fixtures.ts';
 
 const ivr = { authorization: `Basic ${Buffer.from('ivr:ivr-demo').toString('base64')}` };
@@ -34,18 +27,7 @@ test('lookup answers and IVR refusals carry the security headers; /metrics count
 
 test('a lookup writes no access log line; a refused IVR login is logged at warn without the credentials', async (t) => {
   const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) });
-  const target = await createTestDatabase('sqlite');
-  const finesse = await startFinesseUserApi();
-  const config = loadConfig({ CM_DATABASE_URL: target.url, CM_FINESSE_URL: finesse.url, CM_JOBS_ENABLED: 'false' });
-  const server = Fastify({ ...serverOptions, logger: { ...loggerOptions('info'), stream } });
-  await server.register(fp(app), { config, now });
-  await server.ready();
-  t.after(async () => {
-    await server.close();
-    await finesse.close();
-    await target.drop();
-  });
+  const server = await build(t, { now, log: { level: 'info', line: (text) => lines.push(JSON.parse(text)) } });
   const before = lines.length;
   assert.equal((await server.inject({ url: '/ivr/v1/lookup?accountNumber=NOPE', headers: ivr })).statusCode, 200);
   assert.deepEqual(lines.slice(before), [], 'no line for an answered lookup');
